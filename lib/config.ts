@@ -1,0 +1,87 @@
+import { resolve } from 'node:path';
+import { z } from 'zod';
+import { ConfigurationError } from './errors.ts';
+
+/**
+ * The only module that reads the environment. Everything else receives the parsed
+ * configuration as an argument.
+ */
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+const booleanFlag = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'], {
+    error: 'must be true or false',
+  })
+  .transform((value) => value === 'true' || value === '1' || value === 'yes');
+
+const optionalText = z
+  .string()
+  .optional()
+  .transform((value) => (value === undefined || value.trim() === '' ? undefined : value.trim()));
+
+const environmentSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce
+    .number({ error: 'must be a number' })
+    .int('must be a whole number')
+    .min(0, 'must be between 0 and 65535')
+    .max(65535, 'must be between 0 and 65535')
+    .default(3000),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  LOG_LEVEL: z
+    .enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` })
+    .default('info'),
+  DATABASE_URL: optionalText.refine(
+    (value) => value === undefined || /^postgres(ql)?:\/\/.+/.test(value),
+    'is not a postgres:// URL; unset it to use the embedded database',
+  ),
+  DATA_DIR: z.string().min(1).default('.data'),
+  DEMO_SEED: booleanFlag.default(true),
+  OPENAI_API_KEY: optionalText,
+  OPENAI_BASE_URL: optionalText.refine(
+    (value) => value === undefined || URL.canParse(value),
+    'is not a URL; e.g. https://api.openai.com/v1',
+  ),
+  DEALWISE_MODEL: z.string().min(1).default('gpt-4o-mini'),
+});
+
+/** Dealwise's validated configuration. */
+export interface Config {
+  environment: 'development' | 'production' | 'test';
+  http: { host: string; port: number };
+  logLevel: (typeof LOG_LEVELS)[number];
+  database: { url: string | undefined; dataDir: string };
+  /** Load the demo tenant when the database has no tenant yet. */
+  demoSeed: boolean;
+  model: { apiKey: string | undefined; baseUrl: string | undefined; name: string };
+}
+
+/**
+ * Parses and validates the environment. Throws a ConfigurationError that names every
+ * wrong variable and how to fix it.
+ */
+export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = environmentSchema.safeParse(environment);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => {
+      const variable = issue.path.join('.');
+      return `${variable} ${issue.message}`;
+    });
+    throw new ConfigurationError({
+      code: 'invalid_environment',
+      message: `Invalid configuration (see .env.example):\n- ${problems.join('\n- ')}`,
+      details: { problems },
+    });
+  }
+
+  const env = parsed.data;
+  return {
+    environment: env.NODE_ENV,
+    http: { host: env.HOST, port: env.PORT },
+    logLevel: env.LOG_LEVEL,
+    database: { url: env.DATABASE_URL, dataDir: resolve(env.DATA_DIR) },
+    demoSeed: env.DEMO_SEED,
+    model: { apiKey: env.OPENAI_API_KEY, baseUrl: env.OPENAI_BASE_URL, name: env.DEALWISE_MODEL },
+  };
+}

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { ConfigurationError } from './errors.ts';
@@ -61,7 +62,7 @@ export interface Config {
  * Parses and validates the environment. Throws a ConfigurationError that names every
  * wrong variable and how to fix it.
  */
-export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config {
+export function loadConfig(environment: NodeJS.ProcessEnv = readEnvironment()): Config {
   const parsed = environmentSchema.safeParse(environment);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => {
@@ -84,4 +85,13 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     demoSeed: env.DEMO_SEED,
     model: { apiKey: env.OPENAI_API_KEY, baseUrl: env.OPENAI_BASE_URL, name: env.DEALWISE_MODEL },
   };
+}
+
+/**
+ * The process environment, after loading `.env` from the working directory if there is
+ * one. Variables already set in the environment win over the file.
+ */
+export function readEnvironment(file = '.env'): NodeJS.ProcessEnv {
+  if (existsSync(file)) process.loadEnvFile(file);
+  return process.env;
 }

@@ -1,0 +1,55 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DatabaseHandle } from '../db/client.ts';
+import { createLogger } from '../lib/logger.ts';
+import { createTestDatabase } from '../testing/test-database.ts';
+import { createApp } from './app.ts';
+
+describe('HTTP app', () => {
+  let database: DatabaseHandle;
+  let app: ReturnType<typeof createApp>;
+
+  beforeAll(async () => {
+    database = await createTestDatabase('empty');
+    app = createApp({
+      db: database.db,
+      databaseKind: database.kind,
+      logger: createLogger({ level: 'silent' }),
+      model: 'offline',
+    });
+  });
+  afterAll(() => database.close());
+
+  it('answers /healthz with the database in use and the model', async () => {
+    const response = await app.request('/healthz');
+
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({
+      status: 'ok',
+      database: process.env.DATABASE_URL ? 'postgres' : 'pglite',
+      model: 'offline',
+    });
+  });
+
+  it('puts a request id on every response and echoes one it was given', async () => {
+    const fresh = await app.request('/healthz');
+    const echoed = await app.request('/healthz', { headers: { 'x-request-id': 'trace-123' } });
+
+    expect(fresh.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+    expect(echoed.headers.get('x-request-id')).toBe('trace-123');
+  });
+
+  it('answers an unknown route with a problem document', async () => {
+    const response = await app.request('/v1/nothing-here', { headers: { 'x-request-id': 'r-1' } });
+
+    expect(response.status).toBe(404);
+    expect(response.headers.get('content-type')).toContain('application/problem+json');
+    expect(await response.json()).toEqual({
+      type: 'https://dealwise.dev/problems/route_not_found',
+      title: 'Not found',
+      status: 404,
+      detail: 'No route for GET /v1/nothing-here; see /openapi.json.',
+      code: 'route_not_found',
+      requestId: 'r-1',
+    });
+  });
+});

@@ -1,0 +1,61 @@
+import { Hono } from 'hono';
+import { requestId } from 'hono/request-id';
+import type { DatabaseKind } from '../db/client.ts';
+import type { Database } from '../db/client.ts';
+import type { Logger } from '../lib/logger.ts';
+import type { AppVariables } from './authenticate.ts';
+import { problem, sendProblem, toProblem } from './problem.ts';
+import { healthRoutes } from './routes/health.ts';
+
+/** What the HTTP app needs from the process that hosts it. */
+export interface AppDependencies {
+  db: Database;
+  databaseKind: DatabaseKind;
+  logger: Logger;
+  /** The chat model in use, or `offline`. */
+  model: string;
+}
+
+/** The Dealwise HTTP API as a Hono app; stateless, so any number can run side by side. */
+export function createApp(dependencies: AppDependencies): Hono<{ Variables: AppVariables }> {
+  const logger = dependencies.logger.child({ module: 'http' });
+  const app = new Hono<{ Variables: AppVariables }>();
+
+  app.use(requestId());
+  app.use(async (context, next) => {
+    const started = performance.now();
+    await next();
+    logger.info(
+      {
+        requestId: context.var.requestId,
+        method: context.req.method,
+        path: context.req.path,
+        status: context.res.status,
+        durationMs: Math.round(performance.now() - started),
+      },
+      'request',
+    );
+  });
+
+  app.route('/', healthRoutes(dependencies));
+
+  app.notFound((context) =>
+    sendProblem(
+      context,
+      404,
+      problem({
+        status: 404,
+        code: 'route_not_found',
+        detail: `No route for ${context.req.method} ${context.req.path}; see /openapi.json.`,
+        requestId: context.var.requestId,
+      }),
+    ),
+  );
+  app.onError((error, context) => {
+    const { status, problem: body } = toProblem(error, context.var.requestId);
+    if (status >= 500) logger.error({ err: error, requestId: context.var.requestId }, 'failed');
+    return sendProblem(context, status, body);
+  });
+
+  return app;
+}

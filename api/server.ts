@@ -1,0 +1,46 @@
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
+import { openDatabase } from '../db/client.ts';
+import { seedDemoIfEmpty } from '../demo/seed.ts';
+import type { Config } from '../lib/config.ts';
+import type { Logger } from '../lib/logger.ts';
+import { createApp } from './app.ts';
+
+/** A running Dealwise server. */
+export interface RunningServer {
+  port: number;
+  /** Stops accepting connections, lets in-flight requests finish, closes the database. */
+  close(): Promise<void>;
+}
+
+/** Opens the database, loads the demo tenant on first start, and serves the API. */
+export async function startServer(config: Config, logger: Logger): Promise<RunningServer> {
+  const database = await openDatabase({
+    url: config.database.url,
+    dataDir: config.database.dataDir,
+  });
+  logger.info({ database: database.kind }, 'database ready');
+
+  if (config.demoSeed) {
+    const seeded = await seedDemoIfEmpty(database.db);
+    if (seeded) logger.info({ counts: seeded }, 'demo tenant loaded');
+  }
+
+  const model = config.model.apiKey ? config.model.name : 'offline';
+  const app = createApp({ db: database.db, databaseKind: database.kind, logger, model });
+  const server = serve({ fetch: app.fetch, port: config.http.port, hostname: config.http.host });
+  await new Promise<void>((resolve) => server.once('listening', resolve));
+  const port = (server.address() as AddressInfo).port;
+  logger.info({ port, model }, 'listening');
+
+  return {
+    port,
+    async close() {
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        if ('closeIdleConnections' in server) server.closeIdleConnections();
+      });
+      await database.close();
+    },
+  };
+}

@@ -1,0 +1,45 @@
+/** Small helpers shared by the benchmarks. */
+
+/** The q-quantile (0..1) of some samples, by nearest rank. */
+export function quantile(samples: number[], q: number): number {
+  if (samples.length === 0) return Number.NaN;
+  const sorted = [...samples].sort((a, b) => a - b);
+  const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1));
+  return sorted[rank] as number;
+}
+
+/** Milliseconds taken by each of `runs` calls of `work`, after `warmup` unmeasured calls. */
+export async function timeRuns(
+  work: () => Promise<unknown>,
+  options: { runs: number; warmup?: number },
+): Promise<number[]> {
+  for (let i = 0; i < (options.warmup ?? 3); i += 1) await work();
+  const samples: number[] = [];
+  for (let i = 0; i < options.runs; i += 1) {
+    const started = performance.now();
+    await work();
+    samples.push(performance.now() - started);
+  }
+  return samples;
+}
+
+/** Prints rows as an aligned table. */
+export function printTable(rows: Record<string, string | number>[]): void {
+  if (rows.length === 0) return;
+  const columns = Object.keys(rows[0] as object);
+  const cell = (value: string | number | undefined) =>
+    typeof value === 'number' ? formatNumber(value) : (value ?? '');
+  const widths = columns.map((column) =>
+    Math.max(column.length, ...rows.map((row) => String(cell(row[column])).length)),
+  );
+  const line = (values: string[]) =>
+    values.map((value, i) => value.padEnd(widths[i] ?? 0)).join('  ');
+  console.log(line(columns));
+  console.log(line(widths.map((width) => '-'.repeat(width))));
+  for (const row of rows) console.log(line(columns.map((column) => String(cell(row[column])))));
+}
+
+function formatNumber(value: number): string {
+  if (Number.isInteger(value)) return String(value);
+  return Math.abs(value) >= 100 ? value.toFixed(0) : value.toFixed(3);
+}

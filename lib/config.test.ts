@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from './config.ts';
+import { ConfigurationError } from './errors.ts';
+
+function configurationError(environment: Record<string, string>): ConfigurationError {
+  try {
+    loadConfig(environment);
+  } catch (error) {
+    if (error instanceof ConfigurationError) return error;
+    throw error;
+  }
+  throw new Error('expected a ConfigurationError');
+}
+
+describe('loadConfig', () => {
+  it('uses the embedded database, port 3000 and the offline model by default', () => {
+    const config = loadConfig({});
+
+    expect(config.database.url).toBeUndefined();
+    expect(config.database.dataDir).toMatch(/\.data$/);
+    expect(config.http.port).toBe(3000);
+    expect(config.model.apiKey).toBeUndefined();
+    expect(config.demoSeed).toBe(true);
+  });
+
+  it('treats an empty DATABASE_URL as unset', () => {
+    expect(loadConfig({ DATABASE_URL: '  ' }).database.url).toBeUndefined();
+  });
+
+  it('accepts postgres:// and postgresql:// URLs', () => {
+    const url = 'postgresql://user:secret@db.internal:5432/dealwise';
+
+    expect(loadConfig({ DATABASE_URL: url }).database.url).toBe(url);
+  });
+
+  it('names DATABASE_URL and the fix when it is not a postgres URL', () => {
+    const error = configurationError({ DATABASE_URL: 'mysql://localhost/dealwise' });
+
+    expect(error.code).toBe('invalid_environment');
+    expect(error.message).toContain(
+      'DATABASE_URL is not a postgres:// URL; unset it to use the embedded database',
+    );
+  });
+
+  it('lists every wrong variable at once', () => {
+    const error = configurationError({ PORT: 'eighty', LOG_LEVEL: 'loud', DEMO_SEED: 'maybe' });
+
+    expect(error.message).toContain('PORT must be a number');
+    expect(error.message).toContain('LOG_LEVEL must be one of fatal, error');
+    expect(error.message).toContain('DEMO_SEED must be true or false');
+  });
+
+  it('rejects a port outside 0 to 65535', () => {
+    expect(configurationError({ PORT: '70000' }).message).toContain(
+      'PORT must be between 0 and 65535',
+    );
+  });
+
+  it('rejects an OPENAI_BASE_URL that is not a URL', () => {
+    expect(configurationError({ OPENAI_BASE_URL: 'api.example' }).message).toContain(
+      'OPENAI_BASE_URL is not a URL',
+    );
+  });
+
+  it('reads DEMO_SEED=false', () => {
+    expect(loadConfig({ DEMO_SEED: 'false' }).demoSeed).toBe(false);
+  });
+});

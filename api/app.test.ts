@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../db/client.ts';
+import { createOfflineEmbedder } from '../knowledge/offline-embedder.ts';
 import { createLogger } from '../lib/logger.ts';
 import { createTestDatabase } from '../testing/test-database.ts';
 import { createApp } from './app.ts';
@@ -13,6 +14,7 @@ describe('HTTP app', () => {
     app = createApp({
       db: database.db,
       databaseKind: database.kind,
+      embedder: createOfflineEmbedder(),
       logger: createLogger({ level: 'silent' }),
       model: 'offline',
     });

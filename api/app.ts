@@ -1,17 +1,19 @@
 import { Hono } from 'hono';
 import { requestId } from 'hono/request-id';
-import type { DatabaseKind } from '../db/client.ts';
-import type { Database } from '../db/client.ts';
+import type { Database, DatabaseKind } from '../db/client.ts';
+import type { Embedder } from '../knowledge/embedder.ts';
 import type { Logger } from '../lib/logger.ts';
 import type { AppVariables } from './authenticate.ts';
 import { problem, sendProblem, toProblem } from './problem.ts';
 import { healthRoutes } from './routes/health.ts';
+import { knowledgeRoutes } from './routes/knowledge.ts';
 
 /** What the HTTP app needs from the process that hosts it. */
 export interface AppDependencies {
   db: Database;
   databaseKind: DatabaseKind;
   logger: Logger;
+  embedder: Embedder;
   /** The chat model in use, or `offline`. */
   model: string;
 }
@@ -38,6 +40,7 @@ export function createApp(dependencies: AppDependencies): Hono<{ Variables: AppV
   });
 
   app.route('/', healthRoutes(dependencies));
+  app.route('/', knowledgeRoutes(dependencies));
 
   app.notFound((context) =>
     sendProblem(

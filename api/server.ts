@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { openDatabase } from '../db/client.ts';
 import { seedDemoIfEmpty } from '../demo/seed.ts';
+import { createEmbedder } from '../knowledge/create-embedder.ts';
 import type { Config } from '../lib/config.ts';
 import type { Logger } from '../lib/logger.ts';
 import { createApp } from './app.ts';
@@ -21,13 +22,20 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
   });
   logger.info({ database: database.kind }, 'database ready');
 
+  const embedder = createEmbedder(config.embeddings);
   if (config.demoSeed) {
-    const seeded = await seedDemoIfEmpty(database.db);
+    const seeded = await seedDemoIfEmpty(database.db, { embedder });
     if (seeded) logger.info({ counts: seeded }, 'demo tenant loaded');
   }
 
   const model = config.model.apiKey ? config.model.name : 'offline';
-  const app = createApp({ db: database.db, databaseKind: database.kind, logger, model });
+  const app = createApp({
+    db: database.db,
+    databaseKind: database.kind,
+    embedder,
+    logger,
+    model,
+  });
   const server = serve({ fetch: app.fetch, port: config.http.port, hostname: config.http.host });
   await new Promise<void>((resolve) => server.once('listening', resolve));
   const port = (server.address() as AddressInfo).port;

@@ -57,17 +57,15 @@ async function createTenant(database: DatabaseHandle, slug: string) {
     { tenantId, source: 'website', ownerUserId: rep!.id, accountId: ownAccount!.id },
     { tenantId, source: 'referral', ownerUserId: farRep!.id, accountId: otherAccount!.id },
   ]);
-  await db
-    .insert(deals)
-    .values([
-      {
-        tenantId,
-        accountId: ownAccount!.id,
-        name: `${slug} deal`,
-        amount: '1000',
-        ownerUserId: rep!.id,
-      },
-    ]);
+  await db.insert(deals).values([
+    {
+      tenantId,
+      accountId: ownAccount!.id,
+      name: `${slug} deal`,
+      amount: '1000',
+      ownerUserId: rep!.id,
+    },
+  ]);
   await db.insert(apiKeys).values({
     tenantId,
     userId: rep!.id,

@@ -1,7 +1,7 @@
-import { and, eq, type SQL, sql } from 'drizzle-orm';
+import { and, eq, or, type SQL, sql } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { users } from '../db/schema/index.ts';
-import type { Caller } from './caller.ts';
+import { type Caller, isInternal } from './caller.ts';
 
 /** A table with a tenant column: every tenant-owned table. */
 interface TenantOwned {
@@ -53,3 +53,21 @@ function ownedByTeam(ownerColumn: AnyPgColumn, caller: Caller): SQL {
 
 /** A UUID that matches nothing, for callers that lack the id a condition needs. */
 const NO_ID = '00000000-0000-0000-0000-000000000000';
+
+/**
+ * Knowledge the caller may read: everything in the tenant for its staff; public
+ * documents and their own account's for a customer contact or partner.
+ */
+export function readableKnowledge(
+  table: TenantOwned & { audience: AnyPgColumn; accountId: AnyPgColumn },
+  caller: Caller,
+): SQL {
+  if (isInternal(caller)) return inTenant(table, caller);
+  return and(
+    inTenant(table, caller),
+    or(
+      eq(table.audience, 'public'),
+      and(eq(table.audience, 'account'), eq(table.accountId, caller.accountId ?? NO_ID)),
+    ),
+  ) as SQL;
+}

@@ -18,16 +18,20 @@ import {
   tenants,
   users,
 } from '../db/schema/index.ts';
+import type { Embedder } from '../knowledge/embedder.ts';
+import { createOfflineEmbedder } from '../knowledge/offline-embedder.ts';
 import type {
   DemoAccount,
   DemoActivity,
   DemoContact,
   DemoDeal,
+  DemoDocument,
   DemoLead,
   DemoPolicyRule,
   DemoSignal,
   DemoTenantFile,
 } from './data-format.ts';
+import { seedDemoKnowledge } from './seed-knowledge.ts';
 import { stableId } from './stable-id.ts';
 
 /** Rows inserted per table by one seed run; all zero when the demo was already there. */
@@ -36,6 +40,8 @@ export type SeedCounts = Record<string, number>;
 export interface SeedOptions {
   /** The moment the relative times in the data files count back from. */
   now?: Date;
+  /** Embeds the knowledge base. Default: the offline embedder. */
+  embedder?: Embedder;
 }
 
 const DAY_MS = 86_400_000;
@@ -51,6 +57,7 @@ export interface DemoData {
   activities: DemoActivity[];
   signals: DemoSignal[];
   policies: DemoPolicyRule[];
+  documents: DemoDocument[];
 }
 
 /** Reads the demo data files from `demo/data/`. */
@@ -66,6 +73,7 @@ export async function loadDemoData(): Promise<DemoData> {
     activities: await read('activities'),
     signals: await read('signals'),
     policies: await read('policies'),
+    documents: await read('documents'),
   };
 }
 
@@ -92,6 +100,16 @@ export async function seedDemoTenant(db: Database, options: SeedOptions = {}): P
       counts[name] = await insertNew(tx, table, values);
     }
   });
+
+  const knowledge = await seedDemoKnowledge({
+    db,
+    embedder: options.embedder ?? createOfflineEmbedder(),
+    tenantId: demoId(data.tenant, 'tenant'),
+    documents: data.documents,
+    accountId: (key) => demoId(data.tenant, 'account', key),
+  });
+  counts.documents = knowledge.documents;
+  counts.chunks = knowledge.chunks;
   return counts;
 }
 
@@ -108,8 +126,8 @@ async function insertNew(tx: Transaction, table: PgTable, values: object[]): Pro
 /** Every demo row, table by table, in an order that satisfies the foreign keys. */
 function demoRows(data: DemoData, now: Date): [string, PgTable, object[]][] {
   const { tenant: file } = data;
-  const tenantId = stableId(`tenant:${file.tenant.key}`);
-  const id = (kind: string, key: string) => stableId(`${file.tenant.key}:${kind}:${key}`);
+  const tenantId = demoId(file, 'tenant');
+  const id = (kind: string, key: string) => demoId(file, kind, key);
   const optionalId = (kind: string, key: string | undefined) => (key ? id(kind, key) : null);
   const daysAgo = (days: number) => new Date(now.getTime() - days * DAY_MS);
   const dateDaysAgo = (days: number) => daysAgo(days).toISOString().slice(0, 10);
@@ -296,6 +314,12 @@ function demoRows(data: DemoData, now: Date): [string, PgTable, object[]][] {
       })),
     ],
   ];
+}
+
+/** The row id of a demo record: derived from the tenant's key, the kind and the record's key. */
+function demoId(file: DemoTenantFile, kind: string, key?: string): string {
+  if (kind === 'tenant') return stableId(`tenant:${file.tenant.key}`);
+  return stableId(`${file.tenant.key}:${kind}:${key}`);
 }
 
 function optionalDaysAgo(days: number | undefined, daysAgo: (days: number) => Date): Date | null {

@@ -29,8 +29,8 @@ describe('segmentWords', () => {
 });
 
 describe('segmentForSearch', () => {
-  it('joins the words with spaces for to_tsvector', () => {
-    expect(segmentForSearch('招标公告 tender')).toBe('招标 公告 tender');
+  it('joins the words and the Chinese character pairs with spaces for to_tsvector', () => {
+    expect(segmentForSearch('招标公告 tender')).toBe('招标 公告 tender 招标 标公 公告');
   });
 });
 

@@ -21,9 +21,28 @@ export function segmentWords(text: string): string[] {
   return words;
 }
 
-/** The text as space-separated words: what `to_tsvector('simple', …)` is given. */
+const HAN_RUN = /\p{Script=Han}{2,}/gu;
+
+/**
+ * The terms full-text search indexes and looks for: the words, plus every pair of
+ * neighbouring Chinese characters. The pairs match where the segmenter split a compound
+ * differently (授权书 → 授权 + 书, yet 权书 still singles it out).
+ */
+export function searchTerms(text: string): string[] {
+  const normalized = text.normalize('NFKC');
+  const terms = segmentWords(normalized);
+  for (const run of normalized.match(HAN_RUN) ?? []) {
+    const characters = [...run];
+    for (let index = 0; index + 1 < characters.length; index += 1) {
+      terms.push(`${characters[index]}${characters[index + 1]}`);
+    }
+  }
+  return terms;
+}
+
+/** The text's search terms, space-separated: what `to_tsvector('simple', …)` is given. */
 export function segmentForSearch(text: string): string {
-  return segmentWords(text).join(' ');
+  return searchTerms(text).join(' ');
 }
 
 /** True when the text contains Chinese characters. */

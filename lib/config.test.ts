@@ -66,3 +66,30 @@ describe('loadConfig', () => {
     expect(loadConfig({ DEMO_SEED: 'false' }).demoSeed).toBe(false);
   });
 });
+
+describe('embeddings configuration', () => {
+  it('uses the offline embedder by default', () => {
+    expect(loadConfig({}).embeddings).toEqual({ provider: 'offline' });
+  });
+
+  it('falls back to the chat endpoint key and URL for an OpenAI-compatible embedder', () => {
+    const config = loadConfig({
+      EMBEDDINGS_PROVIDER: 'openai',
+      OPENAI_API_KEY: 'sk-test',
+      OPENAI_BASE_URL: 'https://llm.example/v1',
+    });
+
+    expect(config.embeddings).toEqual({
+      provider: 'openai',
+      apiKey: 'sk-test',
+      baseUrl: 'https://llm.example/v1',
+      model: 'text-embedding-3-small',
+    });
+  });
+
+  it('names EMBEDDINGS_API_KEY when the openai embedder has no key', () => {
+    expect(configurationError({ EMBEDDINGS_PROVIDER: 'openai' }).message).toContain(
+      'EMBEDDINGS_PROVIDER=openai needs EMBEDDINGS_API_KEY',
+    );
+  });
+});

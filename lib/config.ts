@@ -45,6 +45,15 @@ const environmentSchema = z.object({
     'is not a URL; e.g. https://api.openai.com/v1',
   ),
   DEALWISE_MODEL: z.string().min(1).default('gpt-4o-mini'),
+  EMBEDDINGS_PROVIDER: z
+    .enum(['offline', 'openai'], { error: 'must be offline or openai' })
+    .default('offline'),
+  EMBEDDINGS_API_KEY: optionalText,
+  EMBEDDINGS_BASE_URL: optionalText.refine(
+    (value) => value === undefined || URL.canParse(value),
+    'is not a URL; e.g. https://api.openai.com/v1',
+  ),
+  EMBEDDINGS_MODEL: z.string().min(1).default('text-embedding-3-small'),
 });
 
 /** Dealwise's validated configuration. */
@@ -56,6 +65,10 @@ export interface Config {
   /** Load the demo tenant when the database has no tenant yet. */
   demoSeed: boolean;
   model: { apiKey: string | undefined; baseUrl: string | undefined; name: string };
+  /** Offline by default; `openai` for any OpenAI-compatible embeddings endpoint. */
+  embeddings:
+    | { provider: 'offline' }
+    | { provider: 'openai'; apiKey: string; baseUrl: string | undefined; model: string };
 }
 
 /**
@@ -78,12 +91,33 @@ export function loadConfig(environment: NodeJS.ProcessEnv = readEnvironment()): 
 
   const env = parsed.data;
   return {
+    embeddings: embeddingsConfig(env),
     environment: env.NODE_ENV,
     http: { host: env.HOST, port: env.PORT },
     logLevel: env.LOG_LEVEL,
     database: { url: env.DATABASE_URL, dataDir: resolve(env.DATA_DIR) },
     demoSeed: env.DEMO_SEED,
     model: { apiKey: env.OPENAI_API_KEY, baseUrl: env.OPENAI_BASE_URL, name: env.DEALWISE_MODEL },
+  };
+}
+
+function embeddingsConfig(env: z.output<typeof environmentSchema>): Config['embeddings'] {
+  if (env.EMBEDDINGS_PROVIDER === 'offline') return { provider: 'offline' };
+
+  const apiKey = env.EMBEDDINGS_API_KEY ?? env.OPENAI_API_KEY;
+  if (!apiKey) {
+    throw new ConfigurationError({
+      code: 'invalid_environment',
+      message:
+        'EMBEDDINGS_PROVIDER=openai needs EMBEDDINGS_API_KEY (or OPENAI_API_KEY); set one, ' +
+        'or unset EMBEDDINGS_PROVIDER to use the offline embedder.',
+    });
+  }
+  return {
+    provider: 'openai',
+    apiKey,
+    baseUrl: env.EMBEDDINGS_BASE_URL ?? env.OPENAI_BASE_URL,
+    model: env.EMBEDDINGS_MODEL,
   };
 }
 

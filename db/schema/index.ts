@@ -7,4 +7,5 @@ export * from './knowledge.ts';
 export * from './organization.ts';
 export * from './pipeline.ts';
 export * from './policies.ts';
+export * from './scoring.ts';
 export * from './signals.ts';

@@ -46,6 +46,7 @@ export const documents = pgTable(
     type: documentType('type').notNull(),
     language: text('language', { enum: ['zh', 'en', 'mixed'] }).notNull(),
     audience: audience('audience').notNull(),
+    /** The account an `account` document is for, or that another document is about. */
     accountId: uuid('account_id').references(() => accounts.id, { onDelete: 'cascade' }),
     version: integer('version').notNull().default(1),
     /** False once a newer version of the same source supersedes this one. */
@@ -65,9 +66,11 @@ export const documents = pgTable(
       table.version,
     ),
     index('documents_tenant_type_idx').on(table.tenantId, table.type),
+    // The account is who may read an `account` document, and what a public or internal
+    // one (a filing, say) is about.
     check(
       'documents_account_audience',
-      sql`(${table.audience} = 'account') = (${table.accountId} is not null)`,
+      sql`${table.audience} <> 'account' or ${table.accountId} is not null`,
     ),
   ],
 );

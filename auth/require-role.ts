@@ -1,0 +1,12 @@
+import { ForbiddenError } from '../lib/errors.ts';
+import type { Caller, Role } from './caller.ts';
+
+/** Throws ForbiddenError unless the caller has one of the roles; `action` names what was refused. */
+export function requireRole(caller: Caller, roles: readonly Role[], action: string): void {
+  if (roles.includes(caller.role)) return;
+  throw new ForbiddenError({
+    code: 'role_not_allowed',
+    message: `Your role (${caller.role}) may not ${action}; ask a ${roles.join(' or ')}.`,
+    details: { requiredRoles: roles },
+  });
+}

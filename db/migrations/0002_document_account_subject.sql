@@ -1,0 +1,2 @@
+ALTER TABLE "documents" DROP CONSTRAINT "documents_account_audience";--> statement-breakpoint
+ALTER TABLE "documents" ADD CONSTRAINT "documents_account_audience" CHECK ("documents"."audience" <> 'account' or "documents"."account_id" is not null);

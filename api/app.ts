@@ -7,6 +7,7 @@ import type { AppVariables } from './authenticate.ts';
 import { problem, sendProblem, toProblem } from './problem.ts';
 import { healthRoutes } from './routes/health.ts';
 import { knowledgeRoutes } from './routes/knowledge.ts';
+import { scoringRoutes } from './routes/scoring.ts';
 
 /** What the HTTP app needs from the process that hosts it. */
 export interface AppDependencies {
@@ -41,6 +42,7 @@ export function createApp(dependencies: AppDependencies): Hono<{ Variables: AppV
 
   app.route('/', healthRoutes(dependencies));
   app.route('/', knowledgeRoutes(dependencies));
+  app.route('/', scoringRoutes(dependencies));
 
   app.notFound((context) =>
     sendProblem(

@@ -29,15 +29,19 @@ export async function readJson<Schema extends z.ZodType>(
   context: Context,
   schema: Schema,
 ): Promise<z.output<Schema>> {
-  let body: unknown;
+  return validate(schema, await readJsonBody(context));
+}
+
+/** The request's JSON body, not yet validated; malformed JSON is a 400. */
+export async function readJsonBody(context: Context): Promise<unknown> {
   try {
-    body = await context.req.json();
-  } catch {
+    return await context.req.json();
+  } catch (error) {
     throw new InputError({
       code: 'invalid_json',
       message:
         'The request body is not valid JSON; send a JSON object with content-type application/json.',
+      cause: error,
     });
   }
-  return validate(schema, body);
 }

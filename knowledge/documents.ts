@@ -1,8 +1,8 @@
 import { and, count, desc, eq, sql } from 'drizzle-orm';
 import { recordAudit } from '../auth/audit.ts';
 import type { Caller } from '../auth/caller.ts';
-import { readableKnowledge } from '../auth/scope.ts';
 import { requireRole } from '../auth/require-role.ts';
+import { readableKnowledge } from '../auth/scope.ts';
 import type { Database } from '../db/client.ts';
 import { chunks, documents } from '../db/schema/index.ts';
 import { NotFoundError } from '../lib/errors.ts';

@@ -1,13 +1,14 @@
-import { type SQL, sql } from 'drizzle-orm';
+import { eq, type SQL, sql } from 'drizzle-orm';
 import type { Caller } from '../auth/caller.ts';
 import { readableKnowledge } from '../auth/scope.ts';
-import { selectRows } from '../db/client.ts';
 import type { Database } from '../db/client.ts';
-import { chunks, documents } from '../db/schema/index.ts';
+import { selectRows } from '../db/client.ts';
+import { accounts, chunks, documents } from '../db/schema/index.ts';
 import { InputError } from '../lib/errors.ts';
 import { type Citation, locatorOf, snippetOf } from './citation.ts';
 import type { Embedder } from './embedder.ts';
 import type { DocumentType } from './ingest-document.ts';
+import { type AccountNames, expandQuery } from './query-expansion.ts';
 import { hasHan, searchTerms } from './segment.ts';
 import { isStopWord } from './stop-words.ts';
 
@@ -49,6 +50,8 @@ export interface SearchContext {
 /** Reciprocal rank fusion constant: damps the weight of the very first ranks. */
 const RRF_K = 60;
 const MAX_K = 50;
+/** Chunks of one document in a result list, at most. */
+const MAX_PER_DOCUMENT = 2;
 const MAX_QUERY_LENGTH = 2_000;
 
 /**
@@ -65,17 +68,19 @@ export async function searchKnowledge(
   validateRequest(query, request);
   const k = request.k ?? 8;
   const mode = request.mode ?? 'hybrid';
-  const words = queryWords(query);
+  const expanded = [query, ...expandQuery(query, await accountNames(context.db, caller))].join(' ');
+  const words = queryWords(expanded);
+  const originalWords = queryWords(query);
   const candidates = Math.max(40, k * 4);
 
   const filter = scopeCondition(caller, request.filters ?? {});
   const branches: SQL[] = [];
   if (mode !== 'text') {
-    const [vector] = await context.embedder.embed([query]);
+    const [vector] = await context.embedder.embed([expanded]);
     branches.push(vectorBranch(filter, vector as number[], candidates));
   }
   if (mode !== 'vector' && words.length > 0) {
-    branches.push(textBranch(filter, words, candidates));
+    branches.push(textBranch(filter, { any: words, every: originalWords }, candidates));
   }
   if (branches.length === 0) return [];
 
@@ -124,6 +129,14 @@ function queryWords(query: string): string[] {
   return [...new Set(terms)].slice(0, 48);
 }
 
+/** The names of the tenant's accounts, for naming them across languages in queries. */
+async function accountNames(db: Database, caller: Caller): Promise<AccountNames[]> {
+  return db
+    .select({ nameZh: accounts.nameZh, nameEn: accounts.nameEn })
+    .from(accounts)
+    .where(eq(accounts.tenantId, caller.tenantId));
+}
+
 /** Tenant, audience, account scope and the request's filters, as one SQL condition. */
 function scopeCondition(caller: Caller, filters: SearchFilters): SQL {
   const conditions: SQL[] = [readableKnowledge(chunks, caller)];
@@ -160,13 +173,14 @@ function vectorBranch(filter: SQL, vector: number[], limit: number): SQL {
 }
 
 /**
- * Full-text candidates: any query term matches; passages with every term rank first,
- * then by cover density (normalised to below 1).
+ * Full-text candidates: any term of the expanded query matches; passages with every
+ * term of the query as asked rank first, then by cover density (normalised below 1).
  */
-function textBranch(filter: SQL, words: string[], limit: number): SQL {
-  const quoted = words.map((word) => `'${word.replaceAll("'", "''")}'`);
-  const anyTerm = sql`to_tsquery('simple', ${quoted.join(' | ')})`;
-  const everyTerm = sql`to_tsquery('simple', ${quoted.join(' & ')})`;
+function textBranch(filter: SQL, terms: { any: string[]; every: string[] }, limit: number): SQL {
+  const quote = (word: string) => `'${word.replaceAll("'", "''")}'`;
+  const anyTerm = sql`to_tsquery('simple', ${terms.any.map(quote).join(' | ')})`;
+  const every = terms.every.length > 0 ? terms.every : terms.any;
+  const everyTerm = sql`to_tsquery('simple', ${every.map(quote).join(' & ')})`;
   return sql`select id, row_number() over (order by text_rank desc) as rank from (
       select ${chunks.id} as id,
         (${chunks.searchVector} @@ ${everyTerm})::int
@@ -193,6 +207,11 @@ interface ResultRow {
   score: number | string;
 }
 
+/**
+ * Fuses the ranked branches and keeps at most MAX_PER_DOCUMENT chunks of a document,
+ * so that one long document does not crowd out the others. Ties break on the source
+ * and the chunk's place, so the same search always returns the same order.
+ */
 function fusedQuery(branches: SQL[], k: number): SQL {
   const ranked = sql.join(
     branches.map((branch) => sql`(${branch})`),
@@ -201,13 +220,19 @@ function fusedQuery(branches: SQL[], k: number): SQL {
   return sql`with ranked as (${ranked}),
     fused as (
       select id, sum(1.0 / (${RRF_K} + rank)) as score from ranked group by id
+    ),
+    placed as (
+      select c.id as chunk_id, c.document_id, d.source_id, d.title, c.text, c.heading, c.page,
+        c.row_number, c.ordinal, d.version, d.effective_from, d.effective_to, fused.score,
+        row_number() over (partition by c.document_id order by fused.score desc, c.ordinal)
+          as place_in_document
+      from fused
+      join ${chunks} c on c.id = fused.id
+      join ${documents} d on d.id = c.document_id
     )
-    select c.id as chunk_id, c.document_id, d.source_id, d.title, c.text, c.heading, c.page,
-      c.row_number, d.version, d.effective_from, d.effective_to, fused.score
-    from fused
-    join ${chunks} c on c.id = fused.id
-    join ${documents} d on d.id = c.document_id
-    order by fused.score desc, c.id
+    select * from placed
+    where place_in_document <= ${MAX_PER_DOCUMENT}
+    order by score desc, source_id, ordinal
     limit ${k}`;
 }
 

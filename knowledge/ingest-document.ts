@@ -4,8 +4,8 @@ import {
   accounts,
   type audience,
   chunks,
-  type documentType,
   documents,
+  type documentType,
 } from '../db/schema/index.ts';
 import { InputError } from '../lib/errors.ts';
 import { chunkDocument, type DocumentChunk } from './chunk.ts';

@@ -1,0 +1,14 @@
+/** A deterministic pseudo-random source (mulberry32), for splits, tests and benchmarks. */
+export type Random = () => number;
+
+/** A seeded generator of numbers in [0, 1); the same seed gives the same sequence. */
+export function seededRandom(seed: number): Random {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  };
+}

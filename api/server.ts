@@ -6,6 +6,7 @@ import { createEmbedder } from '../knowledge/create-embedder.ts';
 import type { Config } from '../lib/config.ts';
 import type { Logger } from '../lib/logger.ts';
 import { createApp } from './app.ts';
+import { startBackgroundJobs } from './background-jobs.ts';
 
 /** A running Dealwise server. */
 export interface RunningServer {
@@ -36,6 +37,7 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
     logger,
     model,
   });
+  const worker = config.jobsWorker ? startBackgroundJobs(database.db, logger) : undefined;
   const server = serve({ fetch: app.fetch, port: config.http.port, hostname: config.http.host });
   await new Promise<void>((resolve) => server.once('listening', resolve));
   const port = (server.address() as AddressInfo).port;
@@ -48,6 +50,7 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
         server.close(() => resolve());
         if ('closeIdleConnections' in server) server.closeIdleConnections();
       });
+      await worker?.stop();
       await database.close();
     },
   };

@@ -39,6 +39,7 @@ const environmentSchema = z.object({
   ),
   DATA_DIR: z.string().min(1).default('.data'),
   DEMO_SEED: booleanFlag.default(true),
+  JOBS_WORKER: booleanFlag.default(true),
   OPENAI_API_KEY: optionalText,
   OPENAI_BASE_URL: optionalText.refine(
     (value) => value === undefined || URL.canParse(value),
@@ -64,6 +65,8 @@ export interface Config {
   database: { url: string | undefined; dataDir: string };
   /** Load the demo tenant when the database has no tenant yet. */
   demoSeed: boolean;
+  /** Run a job worker in this process (rescoring and other background work). */
+  jobsWorker: boolean;
   model: { apiKey: string | undefined; baseUrl: string | undefined; name: string };
   /** Offline by default; `openai` for any OpenAI-compatible embeddings endpoint. */
   embeddings:
@@ -97,6 +100,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = readEnvironment()): 
     logLevel: env.LOG_LEVEL,
     database: { url: env.DATABASE_URL, dataDir: resolve(env.DATA_DIR) },
     demoSeed: env.DEMO_SEED,
+    jobsWorker: env.JOBS_WORKER,
     model: { apiKey: env.OPENAI_API_KEY, baseUrl: env.OPENAI_BASE_URL, name: env.DEALWISE_MODEL },
   };
 }

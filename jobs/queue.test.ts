@@ -1,0 +1,135 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { DatabaseHandle } from '../db/client.ts';
+import { jobs, tenants } from '../db/schema/index.ts';
+import { createLogger } from '../lib/logger.ts';
+import { createTestDatabase } from '../testing/test-database.ts';
+import { claimJobs, completeJob, enqueueJob, failJob } from './queue.ts';
+import { startJobWorker } from './worker.ts';
+
+describe('job queue', () => {
+  let database: DatabaseHandle;
+  let tenantId: string;
+
+  beforeAll(async () => {
+    database = await createTestDatabase('empty');
+    const [tenant] = await database.db.insert(tenants).values({ slug: 'q', name: 'Q' }).returning();
+    tenantId = tenant!.id;
+  });
+  beforeEach(() => database.db.delete(jobs));
+  afterAll(() => database.close());
+
+  it('adds a job once while one with the same key is pending', async () => {
+    const first = await enqueueJob(database.db, { tenantId, kind: 'k', dedupeKey: 'same' });
+    const second = await enqueueJob(database.db, { tenantId, kind: 'k', dedupeKey: 'same' });
+
+    expect(first).toMatch(/^[0-9a-f-]{36}$/);
+    expect(second).toBeNull();
+  });
+
+  it('accepts the same key again once the first job is done', async () => {
+    const first = await enqueueJob(database.db, { tenantId, kind: 'k', dedupeKey: 'again' });
+    const [claimed] = await claimJobs(database.db, { limit: 1, leaseMs: 60_000 });
+    await completeJob(database.db, claimed!.id);
+
+    expect(claimed!.id).toBe(first);
+    expect(
+      await enqueueJob(database.db, { tenantId, kind: 'k', dedupeKey: 'again' }),
+    ).not.toBeNull();
+  });
+
+  it('never hands one job to two claims', async () => {
+    for (let i = 0; i < 6; i += 1) await enqueueJob(database.db, { tenantId, kind: 'k' });
+
+    const [a, b] = await Promise.all([
+      claimJobs(database.db, { limit: 4, leaseMs: 60_000 }),
+      claimJobs(database.db, { limit: 4, leaseMs: 60_000 }),
+    ]);
+    const ids = [...a!, ...b!].map((job) => job.id);
+
+    expect(ids).toHaveLength(6);
+    expect(new Set(ids).size).toBe(6);
+  });
+
+  it('does not claim a job before its time', async () => {
+    await enqueueJob(database.db, { tenantId, kind: 'k', runAt: new Date(Date.now() + 60_000) });
+
+    expect(await claimJobs(database.db, { limit: 5, leaseMs: 60_000 })).toEqual([]);
+  });
+
+  it('claims a running job again once its lease has lapsed', async () => {
+    await enqueueJob(database.db, { tenantId, kind: 'k' });
+    const [first] = await claimJobs(database.db, { limit: 1, leaseMs: 60_000 });
+
+    const later = new Date(Date.now() + 120_000);
+    const [again] = await claimJobs(database.db, { limit: 1, leaseMs: 60_000, now: later });
+
+    expect(again?.id).toBe(first?.id);
+    expect(again?.attempts).toBe(2);
+  });
+
+  it('retries a failed job later and gives up after its attempts', async () => {
+    await enqueueJob(database.db, { tenantId, kind: 'k', maxAttempts: 2 });
+    const [job] = await claimJobs(database.db, { limit: 1, leaseMs: 60_000 });
+
+    const first = await failJob(database.db, job!, new Error('flaky'));
+    const [queued] = await database.db.select().from(jobs).where(eq(jobs.id, job!.id));
+    const [retried] = await claimJobs(database.db, {
+      limit: 1,
+      leaseMs: 60_000,
+      now: new Date(Date.now() + 60_000),
+    });
+    const second = await failJob(database.db, retried!, new Error('still flaky'));
+    const [failed] = await database.db.select().from(jobs).where(eq(jobs.id, job!.id));
+
+    expect(first).toBe('retrying');
+    expect(queued!.runAt.getTime()).toBeGreaterThan(Date.now());
+    expect(second).toBe('failed');
+    expect(failed).toMatchObject({ status: 'failed', lastError: 'still flaky', attempts: 2 });
+  });
+});
+
+describe('job worker', () => {
+  let database: DatabaseHandle;
+  let tenantIds: string[];
+
+  beforeAll(async () => {
+    database = await createTestDatabase('empty');
+    const rows = await database.db
+      .insert(tenants)
+      .values([
+        { slug: 'w1', name: 'W1' },
+        { slug: 'w2', name: 'W2' },
+      ])
+      .returning();
+    tenantIds = rows.map((row) => row.id);
+  });
+  afterAll(() => database.close());
+
+  it('runs each recurring job once per tenant and marks it done', async () => {
+    const seen: string[] = [];
+    let resolveDone: () => void;
+    const done = new Promise<void>((resolve) => {
+      resolveDone = resolve;
+    });
+    const worker = startJobWorker({
+      db: database.db,
+      logger: createLogger({ level: 'silent' }),
+      handlers: {
+        tick: async (job) => {
+          seen.push(job.tenantId);
+          if (seen.length === 2) resolveDone();
+        },
+      },
+      recurring: [{ kind: 'tick', everyMs: 3_600_000 }],
+      pollIntervalMs: 10,
+    });
+
+    await done;
+    await worker.stop();
+    const rows = await database.db.select().from(jobs).where(eq(jobs.kind, 'tick'));
+
+    expect(seen.sort()).toEqual([...tenantIds].sort());
+    expect(rows.map((row) => row.status)).toEqual(['done', 'done']);
+  });
+});

@@ -1,0 +1,103 @@
+import { and, eq, sql } from 'drizzle-orm';
+import { type Database, selectRows } from '../db/client.ts';
+import { jobs } from '../db/schema/index.ts';
+
+/** A job as a worker sees it. */
+export interface Job {
+  id: string;
+  tenantId: string;
+  kind: string;
+  payload: Record<string, unknown>;
+  attempts: number;
+  maxAttempts: number;
+}
+
+export interface EnqueueOptions {
+  tenantId: string;
+  kind: string;
+  payload?: Record<string, unknown>;
+  /** Not before this time. Default: now. */
+  runAt?: Date;
+  /** While a job with this key is queued or running, another is not added. */
+  dedupeKey?: string;
+  maxAttempts?: number;
+}
+
+/** Adds a job; returns its id, or null when a pending job has the same dedupe key. */
+export async function enqueueJob(db: Database, options: EnqueueOptions): Promise<string | null> {
+  const [row] = await db
+    .insert(jobs)
+    .values({
+      tenantId: options.tenantId,
+      kind: options.kind,
+      payload: options.payload ?? {},
+      runAt: options.runAt ?? new Date(),
+      dedupeKey: options.dedupeKey ?? null,
+      maxAttempts: options.maxAttempts ?? 5,
+    })
+    .onConflictDoNothing()
+    .returning({ id: jobs.id });
+  return row?.id ?? null;
+}
+
+/**
+ * Claims up to `limit` due jobs for one worker, for `leaseMs`. Jobs another worker holds
+ * are skipped, not waited for; a job whose lease lapsed (its worker died) is due again.
+ */
+export async function claimJobs(
+  db: Database,
+  options: { limit: number; leaseMs: number; now?: Date },
+): Promise<Job[]> {
+  const now = (options.now ?? new Date()).toISOString();
+  const leaseUntil = new Date(Date.parse(now) + options.leaseMs).toISOString();
+  return selectRows<Job>(
+    db,
+    sql`update ${jobs} set status = 'running', attempts = attempts + 1, lease_until = ${leaseUntil}::timestamptz
+      where id in (
+        select id from ${jobs}
+        where (status = 'queued' and run_at <= ${now}::timestamptz)
+           or (status = 'running' and lease_until < ${now}::timestamptz)
+        order by run_at
+        limit ${options.limit}
+        for update skip locked
+      )
+      returning id, tenant_id as "tenantId", kind, payload, attempts, max_attempts as "maxAttempts"`,
+  );
+}
+
+/** Marks a claimed job done. */
+export async function completeJob(db: Database, jobId: string, now = new Date()): Promise<void> {
+  await db
+    .update(jobs)
+    .set({ status: 'done', finishedAt: now, leaseUntil: null })
+    .where(and(eq(jobs.id, jobId), eq(jobs.status, 'running')));
+}
+
+/**
+ * Records a failed attempt: the job is queued again after an exponential backoff, or
+ * marked failed once it has used its attempts.
+ */
+export async function failJob(
+  db: Database,
+  job: Job,
+  error: unknown,
+  now = new Date(),
+): Promise<'retrying' | 'failed'> {
+  const message = error instanceof Error ? error.message : String(error);
+  const final = job.attempts >= job.maxAttempts;
+  const backoffMs = Math.min(30 * 60_000, 1_000 * 2 ** job.attempts);
+  await db
+    .update(jobs)
+    .set(
+      final
+        ? { status: 'failed', lastError: message, finishedAt: now, leaseUntil: null }
+        : {
+            status: 'queued',
+            lastError: message,
+            runAt: new Date(now.getTime() + backoffMs),
+            leaseUntil: null,
+          },
+    )
+    .where(eq(jobs.id, job.id));
+  return final ? 'failed' : 'retrying';
+}

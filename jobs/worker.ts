@@ -1,0 +1,119 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { Database } from '../db/client.ts';
+import { tenants } from '../db/schema/index.ts';
+import type { Logger } from '../lib/logger.ts';
+import { claimJobs, completeJob, enqueueJob, failJob, type Job } from './queue.ts';
+
+/** Does one job; throwing makes it retry later. */
+export type JobHandler = (job: Job) => Promise<void>;
+
+/** A job every tenant gets again and again, e.g. rescoring changed leads. */
+export interface RecurringJob {
+  kind: string;
+  everyMs: number;
+}
+
+export interface JobWorkerOptions {
+  db: Database;
+  logger: Logger;
+  handlers: Record<string, JobHandler>;
+  recurring?: RecurringJob[];
+  /** How long to sleep when no job is due. Default 1 s. */
+  pollIntervalMs?: number;
+  /** How long a claim lasts before another worker may take the job. Default 5 min. */
+  leaseMs?: number;
+  batchSize?: number;
+}
+
+/** A running worker. */
+export interface JobWorker {
+  /** Finishes the job in hand, then stops. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Claims and runs jobs until stopped, and enqueues the recurring ones for every tenant
+ * when they fall due. Several workers, in one process or many, share the queue safely.
+ */
+export function startJobWorker(options: JobWorkerOptions): JobWorker {
+  const logger = options.logger.child({ module: 'jobs' });
+  const controller = new AbortController();
+  const lastScheduled = new Map<string, number>();
+
+  const loop = async () => {
+    while (!controller.signal.aborted) {
+      await scheduleRecurring(options, lastScheduled).catch((error) =>
+        logger.error({ err: error }, 'scheduling recurring jobs failed'),
+      );
+      const ran = await runDueJobs(options, logger).catch((error) => {
+        logger.error({ err: error }, 'claiming jobs failed');
+        return 0;
+      });
+      if (ran === 0) {
+        await sleep(options.pollIntervalMs ?? 1_000, undefined, {
+          signal: controller.signal,
+        }).catch(() => {});
+      }
+    }
+  };
+  const running = loop();
+
+  return {
+    async stop() {
+      controller.abort();
+      await running;
+    },
+  };
+}
+
+async function runDueJobs(options: JobWorkerOptions, logger: Logger): Promise<number> {
+  const claimed = await claimJobs(options.db, {
+    limit: options.batchSize ?? 5,
+    leaseMs: options.leaseMs ?? 5 * 60_000,
+  });
+  for (const job of claimed) await runJob(options, logger, job);
+  return claimed.length;
+}
+
+async function runJob(options: JobWorkerOptions, logger: Logger, job: Job): Promise<void> {
+  const handler = options.handlers[job.kind];
+  const started = performance.now();
+  try {
+    if (!handler) throw new Error(`No handler for job kind "${job.kind}" in this worker.`);
+    await handler(job);
+    await completeJob(options.db, job.id);
+    logger.info(
+      { jobId: job.id, kind: job.kind, durationMs: Math.round(performance.now() - started) },
+      'job done',
+    );
+  } catch (error) {
+    const outcome = await failJob(options.db, job, error);
+    logger.warn(
+      { jobId: job.id, kind: job.kind, attempt: job.attempts, err: error },
+      `job ${outcome}`,
+    );
+  }
+}
+
+async function scheduleRecurring(
+  options: JobWorkerOptions,
+  lastScheduled: Map<string, number>,
+): Promise<void> {
+  const now = Date.now();
+  const due = (options.recurring ?? []).filter(
+    (job) => now - (lastScheduled.get(job.kind) ?? 0) >= job.everyMs,
+  );
+  if (due.length === 0) return;
+
+  const rows = await options.db.select({ id: tenants.id }).from(tenants);
+  for (const job of due) {
+    for (const { id: tenantId } of rows) {
+      await enqueueJob(options.db, {
+        tenantId,
+        kind: job.kind,
+        dedupeKey: `${job.kind}:${tenantId}`,
+      });
+    }
+    lastScheduled.set(job.kind, now);
+  }
+}

@@ -12,7 +12,7 @@ import { chunkDocument, type DocumentChunk } from './chunk.ts';
 import { contentHash } from './content-hash.ts';
 import type { Embedder } from './embedder.ts';
 import type { ParsedDocument } from './parse/parsed-document.ts';
-import { segmentForSearch } from './segment.ts';
+import { chunkSearchVector } from './search-vector.ts';
 
 export type DocumentType = (typeof documentType.enumValues)[number];
 export type Audience = (typeof audience.enumValues)[number];
@@ -265,7 +265,7 @@ async function insertChunks(
     endOffset: piece.endOffset,
     tokenCount: piece.tokenCount,
     embedding: vectors[index] ?? null,
-    searchVector: searchVector(document.title, piece),
+    searchVector: chunkSearchVector({ ...piece, title: document.title }) as unknown as string,
     audience: document.audience,
     accountId: document.accountId,
     documentType: document.type,
@@ -277,14 +277,4 @@ async function insertChunks(
   for (let start = 0; start < rows.length; start += INSERT_BATCH) {
     await tx.insert(chunks).values(rows.slice(start, start + INSERT_BATCH));
   }
-}
-
-/**
- * The full-text vector of a chunk: title and heading weighted above the body, all of
- * it word-segmented first so that Chinese is searchable by words.
- */
-function searchVector(title: string, piece: DocumentChunk) {
-  const label = segmentForSearch([title, piece.heading].filter(Boolean).join(' '));
-  const body = segmentForSearch(piece.text);
-  return sql`setweight(to_tsvector('simple', ${label}), 'A') || setweight(to_tsvector('simple', ${body}), 'B')` as unknown as string;
 }

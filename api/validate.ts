@@ -19,7 +19,9 @@ export function validate<Schema extends z.ZodType>(
   }));
   throw new InputError({
     code: 'invalid_request',
-    message: `The request has invalid fields: ${errors.map((e) => `${e.field}: ${e.message}`).join('; ')}.`,
+    message: `The request has invalid fields: ${errors
+      .map((error) => `${error.field}: ${error.message}`)
+      .join('; ')}.`,
     details: { errors },
   });
 }
@@ -40,7 +42,8 @@ export async function readJsonBody(context: Context): Promise<unknown> {
     throw new InputError({
       code: 'invalid_json',
       message:
-        'The request body is not valid JSON; send a JSON object with content-type application/json.',
+        'The request body is not valid JSON; send a JSON object with ' +
+        'content-type application/json.',
       cause: error,
     });
   }

@@ -1,7 +1,7 @@
 import { ForbiddenError } from '../lib/errors.ts';
 import type { Caller, Role } from './caller.ts';
 
-/** Throws ForbiddenError unless the caller has one of the roles; `action` names what was refused. */
+/** Throws ForbiddenError unless the caller has one of the roles; `action` says what is refused. */
 export function requireRole(caller: Caller, roles: readonly Role[], action: string): void {
   if (roles.includes(caller.role)) return;
   throw new ForbiddenError({

@@ -10,6 +10,7 @@ import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { sql } from 'drizzle-orm';
 import postgres from 'postgres';
+import { readableKnowledge } from '../auth/scope.ts';
 import { type DatabaseHandle, openDatabase } from '../db/client.ts';
 import { chunks } from '../db/schema/index.ts';
 import { loadQuestions } from '../evals/retrieval/load-questions.ts';
@@ -105,8 +106,7 @@ async function measureSize(backend: 'pglite' | 'postgres', size: number): Promis
         p95: latency.p95,
         'recall@10 vs exact': recall,
       });
-    const customerFilter = sql`${chunks.tenantId} = ${loaded.customer.tenantId} and ${chunks.isCurrent}
-      and (${chunks.audience} = 'public' or (${chunks.audience} = 'account' and ${chunks.accountId} = ${loaded.customer.accountId}))`;
+    const customerFilter = sql`${readableKnowledge(chunks, loaded.customer)} and ${chunks.isCurrent}`;
 
     row(
       'plain vector top-k (baseline, no scope)',

@@ -53,7 +53,8 @@ describe('migrations', () => {
     );
     const [index] = await selectRows<{ definition: string }>(
       database.db,
-      sql`select indexdef as definition from pg_indexes where indexname = 'chunks_embedding_hnsw_idx'`,
+      sql`select indexdef as definition from pg_indexes
+          where indexname = 'chunks_embedding_hnsw_idx'`,
     );
 
     expect(extension?.version).toMatch(/^0\.\d+\.\d+$/);

@@ -52,7 +52,8 @@ export async function claimJobs(
   const leaseUntil = new Date(Date.parse(now) + options.leaseMs).toISOString();
   return selectRows<Job>(
     db,
-    sql`update ${jobs} set status = 'running', attempts = attempts + 1, lease_until = ${leaseUntil}::timestamptz
+    sql`update ${jobs}
+      set status = 'running', attempts = attempts + 1, lease_until = ${leaseUntil}::timestamptz
       where id in (
         select id from ${jobs}
         where (status = 'queued' and run_at <= ${now}::timestamptz)
@@ -61,7 +62,8 @@ export async function claimJobs(
         limit ${options.limit}
         for update skip locked
       )
-      returning id, tenant_id as "tenantId", kind, payload, attempts, max_attempts as "maxAttempts"`,
+      returning id, tenant_id as "tenantId", kind, payload, attempts,
+        max_attempts as "maxAttempts"`,
   );
 }
 

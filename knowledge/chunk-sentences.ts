@@ -23,9 +23,10 @@ const ABBREVIATION_BEFORE_NUMBER = new Set(['no', 'fig', 'p', 'pp', 'vol', 'art'
 /**
  * The sentences of `text[span.start, span.end)`, as trimmed spans. Sentences end at 。！？；
  * (with closing quotes), and at . ! ? followed by a space or the end — not inside numbers
- * such as 0.7, nor after abbreviations (e.g., No. 5, J. Smith) or before a lower-case word. Text after the last
- * sentence end is a sentence too.
+ * such as 0.7, nor after abbreviations (e.g., No. 5, J. Smith) or before a lower-case word.
+ * Text after the last sentence end is a sentence too.
  */
+// Limitation: English sentence ends are found by heuristics; unlisted abbreviations split.
 export function splitSentences(text: string, span: TextSpan): TextSpan[] {
   const ends = sentenceEnds(text.slice(span.start, span.end)).map((end) => end + span.start);
   const sentences: TextSpan[] = [];

@@ -28,7 +28,10 @@ export interface DocumentChunk {
 export interface ChunkOptions {
   /** Upper bound of a chunk. Default 350. */
   maxTokens?: number;
-  /** Whole sentences repeated between consecutive chunks of one paragraph. Default 40, or a quarter of a smaller maxTokens. */
+  /**
+   * Whole sentences repeated between consecutive chunks of one paragraph. Default 40, or a
+   * quarter of a smaller maxTokens.
+   */
   overlapTokens?: number;
 }
 
@@ -74,7 +77,9 @@ function chunkLimits(options: ChunkOptions): { maxTokens: number; overlapTokens:
   if (!Number.isInteger(overlapTokens) || overlapTokens < 0 || overlapTokens >= maxTokens) {
     throw new ConfigurationError({
       code: 'invalid_chunk_options',
-      message: `overlapTokens is ${overlapTokens}; set it to a whole number from 0 to below maxTokens`,
+      message:
+        `overlapTokens is ${overlapTokens}; ` +
+        'set it to a whole number from 0 to below maxTokens',
     });
   }
   return { maxTokens, overlapTokens };

@@ -4,6 +4,7 @@ import type { Embedder } from './embedder.ts';
 import { createOfflineEmbedder } from './offline-embedder.ts';
 import { createOpenAIEmbedder } from './openai-embedder.ts';
 
+// Limitation: stored vectors do not record their embedder; after switching, re-ingest everything.
 /** The embedder the configuration asks for, producing vectors as wide as the schema's. */
 export function createEmbedder(configuration: Config['embeddings']): Embedder {
   if (configuration.provider === 'offline') return createOfflineEmbedder();

@@ -6,6 +6,7 @@ import { readableKnowledge } from '../auth/scope.ts';
 import type { Database } from '../db/client.ts';
 import { chunks, documents } from '../db/schema/index.ts';
 import { NotFoundError } from '../lib/errors.ts';
+import { chunkCount } from './chunk-count.ts';
 import type { Audience, DocumentType } from './ingest-document.ts';
 
 /** Roles that may add and remove knowledge-base documents. */
@@ -61,7 +62,7 @@ export async function listDocuments(
       isCurrent: documents.isCurrent,
       effectiveFrom: documents.effectiveFrom,
       effectiveTo: documents.effectiveTo,
-      chunks: sql<number>`(select count(*)::int from ${chunks} where ${chunks.documentId} = ${documents.id})`,
+      chunks: chunkCount(),
       updatedAt: documents.updatedAt,
     })
     .from(documents)

@@ -177,6 +177,7 @@ function vectorBranch(filter: SQL, vector: number[], limit: number): SQL {
  * term of the query as asked rank first, then by ts_rank normalised below 1 (cover
  * density ranked worse on the retrieval eval and took twice the time).
  */
+// Limitation: no term statistics (IDF): common words make the OR query match and rank many rows.
 function textBranch(filter: SQL, terms: { any: string[]; every: string[] }, limit: number): SQL {
   const quote = (word: string) => `'${word.replaceAll("'", "''")}'`;
   const anyTerm = sql`to_tsquery('simple', ${terms.any.map(quote).join(' | ')})`;

@@ -105,7 +105,8 @@ async function resolveTenant(db: Database, slug: string | undefined): Promise<st
     code: 'tenant_required',
     message: slug
       ? `No tenant with slug "${slug}".`
-      : `There are ${rows.length} tenants; choose one with --tenant <slug> (${rows.map((r) => r.slug).join(', ')}).`,
+      : `There are ${rows.length} tenants; choose one with --tenant <slug> ` +
+        `(${rows.map((row) => row.slug).join(', ')}).`,
   });
 }
 

@@ -9,6 +9,7 @@ import {
 } from '../db/schema/index.ts';
 import { InputError } from '../lib/errors.ts';
 import { chunkDocument, type DocumentChunk } from './chunk.ts';
+import { chunkCount } from './chunk-count.ts';
 import { contentHash } from './content-hash.ts';
 import type { Embedder } from './embedder.ts';
 import type { ParsedDocument } from './parse/parsed-document.ts';
@@ -207,7 +208,7 @@ async function findVersion(context: IngestContext, sourceId: string, version: nu
     .select({
       id: documents.id,
       contentHash: documents.contentHash,
-      chunks: sql<number>`(select count(*)::int from ${chunks} where ${chunks.documentId} = ${documents.id})`,
+      chunks: chunkCount(),
     })
     .from(documents)
     .where(

@@ -12,5 +12,6 @@ export function chunkSearchVector(parts: {
 }): SQL {
   const label = segmentForSearch([parts.title, parts.heading].filter(Boolean).join(' '));
   const body = segmentForSearch(parts.text);
-  return sql`setweight(to_tsvector('simple', ${label}), 'A') || setweight(to_tsvector('simple', ${body}), 'B')`;
+  return sql`setweight(to_tsvector('simple', ${label}), 'A')
+    || setweight(to_tsvector('simple', ${body}), 'B')`;
 }

@@ -33,7 +33,7 @@ export interface VisitedPage {
   dwellSeconds: number;
 }
 
-/** Something that happened with a lead, contact or deal: a call, email, meeting, visit or download. */
+/** Something that happened with a lead, contact or deal: a call, email, meeting, visit, download. */
 export const activities = pgTable(
   'activities',
   {

@@ -27,7 +27,7 @@ export const signals = pgTable(
     summary: text('summary'),
     sourceUrl: text('source_url').notNull(),
     publishedAt: timestamp('published_at', { withTimezone: true }).notNull(),
-    /** Kind-specific facts: a tender's budget and deadline, a registry field's old and new value. */
+    /** Kind-specific facts: a tender's budget and deadline, a registry field's before and after. */
     payload: jsonb('payload').$type<Record<string, unknown>>().notNull().default({}),
     createdAt: createdAt(),
   },

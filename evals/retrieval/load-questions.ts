@@ -56,7 +56,9 @@ export function checkSourceIds(
     if (unknown === undefined) continue;
     throw new InputError({
       code: 'unknown_eval_source',
-      message: `Question ${question.id} labels "${unknown}", which is not a source id of the knowledge base; correct the label.`,
+      message:
+        `Question ${question.id} labels "${unknown}", which is not a source id of the ` +
+        'knowledge base; correct the label.',
       details: { id: question.id, sourceId: unknown },
     });
   }

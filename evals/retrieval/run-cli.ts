@@ -67,5 +67,6 @@ try {
 function describeQuestions(list: readonly RetrievalQuestion[]): string {
   const zh = list.filter((question) => question.language === 'zh').length;
   const crossLingual = list.filter((question) => question.crossLingual).length;
-  return `${list.length} questions (${zh} zh, ${list.length - zh} en; ${crossLingual} cross-lingual)`;
+  const en = list.length - zh;
+  return `${list.length} questions (${zh} zh, ${en} en; ${crossLingual} cross-lingual)`;
 }

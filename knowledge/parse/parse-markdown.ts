@@ -11,6 +11,7 @@ const FENCE = /^ {0,3}(```|~~~)/;
 const TABLE_SEPARATOR = /^\s*\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$/;
 const THEMATIC_BREAK = /^ {0,3}([-*_])(\s*\1){2,}\s*$/;
 
+// Limitation: a light line reader: no nested quotes or reference links; a list is one section.
 /**
  * Parses Markdown into one document: a prose section per paragraph, list or code block, a
  * table-row section per table row (header kept in each row), each under its heading path.

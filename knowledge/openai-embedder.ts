@@ -5,8 +5,8 @@ import OpenAI, {
   PermissionDeniedError,
 } from 'openai';
 import { ConfigurationError, RemoteServiceError } from '../lib/errors.ts';
+import { type RetryOptions, withRetries } from '../lib/with-retries.ts';
 import { blankTextVector, type Embedder, normalizeVector } from './embedder.ts';
-import { type RetryOptions, withRetries } from './provider-retry.ts';
 
 const DEFAULT_BASE_URL = 'https://api.openai.com/v1';
 /** The most inputs OpenAI accepts in one embeddings request. */

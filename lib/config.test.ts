@@ -67,6 +67,33 @@ describe('loadConfig', () => {
   });
 });
 
+describe('model configuration', () => {
+  it('allows 30 s per attempt, 2 retries and no fallback model by default', () => {
+    const model = loadConfig({}).model;
+
+    expect(model.timeoutMs).toBe(30_000);
+    expect(model.maxRetries).toBe(2);
+    expect(model.fallbackName).toBeUndefined();
+  });
+
+  it('reads the fallback model, the timeout in seconds and the retries', () => {
+    const model = loadConfig({
+      DEALWISE_FALLBACK_MODEL: 'deepseek-chat',
+      MODEL_TIMEOUT_SECONDS: '2.5',
+      MODEL_MAX_RETRIES: '0',
+    }).model;
+
+    expect(model).toMatchObject({ fallbackName: 'deepseek-chat', timeoutMs: 2_500, maxRetries: 0 });
+  });
+
+  it('names MODEL_TIMEOUT_SECONDS and MODEL_MAX_RETRIES when they are out of range', () => {
+    const error = configurationError({ MODEL_TIMEOUT_SECONDS: '0', MODEL_MAX_RETRIES: '1.5' });
+
+    expect(error.message).toContain('MODEL_TIMEOUT_SECONDS must be above 0');
+    expect(error.message).toContain('MODEL_MAX_RETRIES must be a whole number');
+  });
+});
+
 describe('embeddings configuration', () => {
   it('uses the offline embedder by default', () => {
     expect(loadConfig({}).embeddings).toEqual({ provider: 'offline' });

@@ -46,6 +46,18 @@ const environmentSchema = z.object({
     'is not a URL; e.g. https://api.openai.com/v1',
   ),
   DEALWISE_MODEL: z.string().min(1).default('gpt-4o-mini'),
+  DEALWISE_FALLBACK_MODEL: optionalText,
+  MODEL_TIMEOUT_SECONDS: z.coerce
+    .number({ error: 'must be a number of seconds' })
+    .positive('must be above 0, e.g. 30')
+    .max(600, 'must be at most 600')
+    .default(30),
+  MODEL_MAX_RETRIES: z.coerce
+    .number({ error: 'must be a number' })
+    .int('must be a whole number')
+    .min(0, 'must be between 0 and 10')
+    .max(10, 'must be between 0 and 10')
+    .default(2),
   EMBEDDINGS_PROVIDER: z
     .enum(['offline', 'openai'], { error: 'must be offline or openai' })
     .default('offline'),
@@ -67,7 +79,17 @@ export interface Config {
   demoSeed: boolean;
   /** Run a job worker in this process (rescoring and other background work). */
   jobsWorker: boolean;
-  model: { apiKey: string | undefined; baseUrl: string | undefined; name: string };
+  model: {
+    apiKey: string | undefined;
+    baseUrl: string | undefined;
+    name: string;
+    /** Another model on the same endpoint, tried when the primary fails. */
+    fallbackName: string | undefined;
+    /** Time allowed for each attempt of a model call. */
+    timeoutMs: number;
+    /** Retries per model after a transient failure. */
+    maxRetries: number;
+  };
   /** Offline by default; `openai` for any OpenAI-compatible embeddings endpoint. */
   embeddings:
     | { provider: 'offline' }
@@ -101,7 +123,14 @@ export function loadConfig(environment: NodeJS.ProcessEnv = readEnvironment()): 
     database: { url: env.DATABASE_URL, dataDir: resolve(env.DATA_DIR) },
     demoSeed: env.DEMO_SEED,
     jobsWorker: env.JOBS_WORKER,
-    model: { apiKey: env.OPENAI_API_KEY, baseUrl: env.OPENAI_BASE_URL, name: env.DEALWISE_MODEL },
+    model: {
+      apiKey: env.OPENAI_API_KEY,
+      baseUrl: env.OPENAI_BASE_URL,
+      name: env.DEALWISE_MODEL,
+      fallbackName: env.DEALWISE_FALLBACK_MODEL,
+      timeoutMs: env.MODEL_TIMEOUT_SECONDS * 1000,
+      maxRetries: env.MODEL_MAX_RETRIES,
+    },
   };
 }
 

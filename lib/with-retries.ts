@@ -4,6 +4,14 @@ import { APIConnectionError, APIError } from 'openai';
 /** Statuses worth another attempt: timeouts, conflicts, rate limits, server errors. */
 const RETRYABLE_STATUSES = new Set([408, 409, 429]);
 
+/** One retry about to happen, for logging. */
+export interface RetryEvent {
+  /** 0 for the first retry. */
+  retry: number;
+  delayMs: number;
+  error: unknown;
+}
+
 /** How `withRetries` retries a call to a model provider. */
 export interface RetryOptions {
   /** Attempts after the first. */
@@ -14,6 +22,8 @@ export interface RetryOptions {
   maxRetryDelayMs: number;
   /** Aborts the call, also while waiting between attempts. */
   signal?: AbortSignal | undefined;
+  /** Called before each wait, e.g. to log the failure that caused it. */
+  onRetry?: ((event: RetryEvent) => void) | undefined;
 }
 
 /**
@@ -28,6 +38,7 @@ export async function withRetries<T>(attempt: () => Promise<T>, options: RetryOp
     } catch (error) {
       const delay = retry < options.maxRetries ? retryDelayMs(error, retry, options) : undefined;
       if (delay === undefined || options.signal?.aborted) throw error;
+      options.onRetry?.({ retry, delayMs: delay, error });
       await sleep(delay, undefined, { signal: options.signal });
     }
   }
@@ -35,7 +46,7 @@ export async function withRetries<T>(attempt: () => Promise<T>, options: RetryOp
 
 /** How long to wait before retry number `retry` (0-based), or undefined not to retry. */
 function retryDelayMs(error: unknown, retry: number, options: RetryOptions): number | undefined {
-  if (!isTransient(error)) return undefined;
+  if (!isTransientProviderError(error)) return undefined;
 
   const asked = error instanceof APIError ? requestedDelayMs(error.headers) : undefined;
   if (asked !== undefined) return asked <= options.maxRetryDelayMs ? asked : undefined;
@@ -44,9 +55,16 @@ function retryDelayMs(error: unknown, retry: number, options: RetryOptions): num
   return Math.min(backoff, options.maxRetryDelayMs);
 }
 
-function isTransient(error: unknown): boolean {
+/**
+ * Whether another attempt may succeed: 408, 409, 429 (unless the quota is used up), 5xx,
+ * lost connections and timeouts, including the `TimeoutError` LangChain turns the SDK's
+ * timeout into.
+ */
+export function isTransientProviderError(error: unknown): boolean {
   if (error instanceof APIConnectionError) return true;
+  if (error instanceof Error && error.name === 'TimeoutError') return true;
   if (!(error instanceof APIError) || error.status === undefined) return false;
+  if (error.code === 'insufficient_quota') return false;
   return RETRYABLE_STATUSES.has(error.status) || error.status >= 500;
 }
 

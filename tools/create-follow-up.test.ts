@@ -1,0 +1,71 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DatabaseHandle } from '../db/client.ts';
+import { createTestDatabase } from '../testing/test-database.ts';
+import { demoContext, demoId } from './__fixtures__/demo-context.ts';
+import { applyConfirmedWrite } from './apply-confirmed-write.ts';
+import { createFollowUpTool } from './create-follow-up.ts';
+import { runTool } from './run-tool.ts';
+
+const NOW = new Date('2026-08-01T09:00:00+08:00');
+
+describe('create_follow_up', () => {
+  let database: DatabaseHandle;
+  const request = {
+    dealId: demoId('deal', 'deal-055'),
+    dueAt: '2026-08-05T10:00:00+08:00',
+    note: '发送修订报价',
+  };
+
+  beforeAll(async () => {
+    database = await createTestDatabase('demo');
+  });
+  afterAll(() => database.close());
+
+  it('prepares a preview of the follow-up on a deal of the rep', async () => {
+    const context = await demoContext(database.db, 'dw_demo_rep', NOW);
+
+    const result = await runTool(createFollowUpTool, context, request);
+
+    expect(result.data.preview).toBe(
+      '新建跟进：发送修订报价\n对象：deal 东浦医院新住院楼ICU监护设备项目\n截止：2026-08-05T10:00:00+08:00',
+    );
+  });
+
+  it('refuses to apply until the follow-ups table exists', async () => {
+    const context = await demoContext(database.db, 'dw_demo_rep', NOW);
+    const prepared = await runTool(createFollowUpTool, context, request);
+
+    const failure = applyConfirmedWrite(createFollowUpTool, context, prepared.confirmation!.token);
+
+    await expect(failure).rejects.toMatchObject({
+      name: 'ConfigurationError',
+      code: 'follow_ups_table_missing',
+    });
+  });
+
+  it('rejects a due time in the past', async () => {
+    const context = await demoContext(database.db, 'dw_demo_rep', NOW);
+
+    const failure = runTool(createFollowUpTool, context, {
+      ...request,
+      dueAt: '2026-07-01T10:00:00+08:00',
+    });
+
+    await expect(failure).rejects.toMatchObject({
+      name: 'InputError',
+      code: 'due_at_out_of_range',
+    });
+  });
+
+  it("hides another rep's lead from a rep as not found", async () => {
+    const context = await demoContext(database.db, 'dw_demo_rep', NOW);
+
+    const failure = runTool(createFollowUpTool, context, {
+      leadId: demoId('lead', 'lead-001'),
+      dueAt: request.dueAt,
+      note: request.note,
+    });
+
+    await expect(failure).rejects.toMatchObject({ name: 'NotFoundError', code: 'lead_not_found' });
+  });
+});

@@ -1,0 +1,135 @@
+import { z } from 'zod';
+import type { Caller } from '../auth/caller.ts';
+import { requireRole } from '../auth/require-role.ts';
+import { ConfigurationError, InputError } from '../lib/errors.ts';
+import { signConfirmation, verifyConfirmation } from './confirmation-token.ts';
+import { type PipelineTarget, resolvePipelineTarget } from './pipeline-target.ts';
+import { parseToolInput } from './run-tool.ts';
+import {
+  STAFF_ROLES,
+  type ToolContext,
+  type ToolResult,
+  type WriteToolDefinition,
+} from './tool-definition.ts';
+
+/** How far ahead a follow-up may be scheduled. */
+const MAX_AHEAD_MS = 366 * 86_400_000;
+
+const input = z
+  .object({
+    leadId: z.uuid().optional().describe('The lead to follow up (its id)'),
+    dealId: z.uuid().optional().describe('The deal to follow up (its id)'),
+    dueAt: z.iso
+      .datetime({ offset: true })
+      .describe('When the follow-up is due, ISO 8601 with offset; in the future'),
+    note: z.string().trim().min(1).max(1_000).describe('What to do, Chinese or English'),
+  })
+  .refine((value) => value.leadId || value.dealId, {
+    message: 'name the lead or deal to follow up',
+    path: ['leadId'],
+  });
+
+/** Arguments of create_follow_up. */
+export type CreateFollowUpInput = z.infer<typeof input>;
+
+/** What create_follow_up will write, for the user to confirm. */
+export interface FollowUpPreview {
+  status: 'awaiting_confirmation';
+  preview: string;
+  expiresAt: string;
+}
+
+/** What was written. */
+export interface CreatedFollowUp {
+  followUpId: string;
+}
+
+/**
+ * Schedules a follow-up on a lead or deal of the caller's pipeline. Preparing works;
+ * applying needs a follow-ups table the schema does not have yet. A future-dated row in
+ * activities would not do: scoring and nudges read every past activity as a touch that
+ * happened, so a planned call would count as made once its time passed.
+ */
+// Limitation: apply refuses until a follow_ups table exists; see the note above.
+export const createFollowUpTool: WriteToolDefinition<
+  CreateFollowUpInput,
+  FollowUpPreview,
+  CreatedFollowUp
+> = {
+  name: 'create_follow_up',
+  description:
+    'Schedule a follow-up (a reminder to call, email or visit) on a lead or deal at a ' +
+    'future time, with a note in Chinese or English. Shows the user a preview; nothing is ' +
+    'saved until the user confirms. For staff only.',
+  input,
+  roles: STAFF_ROLES,
+  kind: 'write',
+  run: prepareFollowUp,
+  apply: applyFollowUp,
+};
+
+async function prepareFollowUp(
+  context: ToolContext,
+  request: CreateFollowUpInput,
+): Promise<ToolResult<FollowUpPreview>> {
+  const target = await checkFollowUp(context, request);
+  const { token, expiresAt } = signConfirmation({
+    secret: context.confirmationSecret,
+    tool: createFollowUpTool.name,
+    caller: context.caller,
+    input: request,
+    now: context.now,
+  });
+  const preview = previewText(request, target, context.caller);
+  return {
+    data: { status: 'awaiting_confirmation', preview, expiresAt: expiresAt.toISOString() },
+    citations: [],
+    summary: `create_follow_up prepared on ${target.label}`,
+    confirmation: { token, expiresAt: expiresAt.toISOString(), preview },
+  };
+}
+
+async function applyFollowUp(
+  context: ToolContext,
+  token: string,
+): Promise<ToolResult<CreatedFollowUp>> {
+  const signed = verifyConfirmation({
+    secret: context.confirmationSecret,
+    token,
+    tool: createFollowUpTool.name,
+    caller: context.caller,
+    now: context.now,
+  });
+  await checkFollowUp(context, parseToolInput(createFollowUpTool, signed));
+
+  throw new ConfigurationError({
+    code: 'follow_ups_table_missing',
+    message:
+      'Follow-ups cannot be saved yet: the database has no follow_ups table. ' +
+      'Add the migration described in the tools report, then enable create_follow_up.',
+  });
+}
+
+async function checkFollowUp(
+  context: ToolContext,
+  request: CreateFollowUpInput,
+): Promise<PipelineTarget> {
+  requireRole(context.caller, STAFF_ROLES, 'schedule follow-ups');
+  const due = new Date(request.dueAt).getTime();
+  const now = context.now.getTime();
+  if (due <= now || due > now + MAX_AHEAD_MS) {
+    throw new InputError({
+      code: 'due_at_out_of_range',
+      message: 'dueAt must be in the future and within a year; pick another time.',
+      details: { field: 'dueAt' },
+    });
+  }
+  return resolvePipelineTarget(context.db, context.caller, request);
+}
+
+function previewText(request: CreateFollowUpInput, target: PipelineTarget, caller: Caller): string {
+  if (caller.locale.startsWith('zh')) {
+    return `新建跟进：${request.note}\n对象：${target.label}\n截止：${request.dueAt}`;
+  }
+  return `New follow-up: ${request.note}\nOn: ${target.label}\nDue: ${request.dueAt}`;
+}

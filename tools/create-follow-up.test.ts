@@ -1,5 +1,7 @@
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../db/client.ts';
+import { followUps } from '../db/schema/index.ts';
 import { createTestDatabase } from '../testing/test-database.ts';
 import { demoContext, demoId } from './__fixtures__/demo-context.ts';
 import { applyConfirmedWrite } from './apply-confirmed-write.ts';
@@ -31,16 +33,37 @@ describe('create_follow_up', () => {
     );
   });
 
-  it('refuses to apply until the follow-ups table exists', async () => {
+  it('saves the follow-up once the rep confirms, and only once', async () => {
     const context = await demoContext(database.db, 'dw_demo_rep', NOW);
     const prepared = await runTool(createFollowUpTool, context, request);
+    const token = prepared.confirmation!.token;
 
-    const failure = applyConfirmedWrite(createFollowUpTool, context, prepared.confirmation!.token);
+    const first = await applyConfirmedWrite(createFollowUpTool, context, token);
+    const again = await applyConfirmedWrite(createFollowUpTool, context, token);
+    const rows = await database.db
+      .select()
+      .from(followUps)
+      .where(eq(followUps.id, first.data.followUpId));
 
-    await expect(failure).rejects.toMatchObject({
-      name: 'ConfigurationError',
-      code: 'follow_ups_table_missing',
+    expect(first.data.created).toBe(true);
+    expect(again.data.created).toBe(false);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({
+      note: '发送修订报价',
+      status: 'open',
+      dealId: request.dealId,
+      ownerUserId: context.caller.userId,
     });
+    expect(rows[0]?.dueAt.toISOString()).toBe('2026-08-05T02:00:00.000Z');
+  });
+
+  it('writes nothing before the rep confirms', async () => {
+    const context = await demoContext(database.db, 'dw_demo_rep', NOW);
+    const before = await database.db.select().from(followUps);
+
+    await runTool(createFollowUpTool, context, { ...request, note: '只预览' });
+
+    expect(await database.db.select().from(followUps)).toEqual(before);
   });
 
   it('rejects a due time in the past', async () => {

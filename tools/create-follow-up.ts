@@ -1,8 +1,11 @@
 import { z } from 'zod';
+import { recordAudit } from '../auth/audit.ts';
 import type { Caller } from '../auth/caller.ts';
 import { requireRole } from '../auth/require-role.ts';
-import { ConfigurationError, InputError } from '../lib/errors.ts';
-import { signConfirmation, verifyConfirmation } from './confirmation-token.ts';
+import type { Database } from '../db/client.ts';
+import { followUps } from '../db/schema/index.ts';
+import { InputError } from '../lib/errors.ts';
+import { confirmationRowId, signConfirmation, verifyConfirmation } from './confirmation-token.ts';
 import { type PipelineTarget, resolvePipelineTarget } from './pipeline-target.ts';
 import { parseToolInput } from './run-tool.ts';
 import {
@@ -39,18 +42,17 @@ export interface FollowUpPreview {
   expiresAt: string;
 }
 
-/** What was written. */
+/** What was written; `created` is false when the same confirmation was applied before. */
 export interface CreatedFollowUp {
   followUpId: string;
+  created: boolean;
 }
 
 /**
- * Schedules a follow-up on a lead or deal of the caller's pipeline. Preparing works;
- * applying needs a follow-ups table the schema does not have yet. A future-dated row in
- * activities would not do: scoring and nudges read every past activity as a touch that
- * happened, so a planned call would count as made once its time passed.
+ * Schedules a follow-up on a lead or deal of the caller's pipeline, in the follow_ups
+ * table (not as a future activity, which scoring would count as a touch once its time
+ * passed). Applying the same confirmation twice writes one row.
  */
-// Limitation: apply refuses until a follow_ups table exists; see the note above.
 export const createFollowUpTool: WriteToolDefinition<
   CreateFollowUpInput,
   FollowUpPreview,
@@ -100,14 +102,42 @@ async function applyFollowUp(
     caller: context.caller,
     now: context.now,
   });
-  await checkFollowUp(context, parseToolInput(createFollowUpTool, signed));
+  const request = parseToolInput(createFollowUpTool, signed);
+  const target = await checkFollowUp(context, request);
+  const followUpId = confirmationRowId(token);
 
-  throw new ConfigurationError({
-    code: 'follow_ups_table_missing',
-    message:
-      'Follow-ups cannot be saved yet: the database has no follow_ups table. ' +
-      'Add the migration described in the tools report, then enable create_follow_up.',
+  const created = await context.db.transaction(async (tx) => {
+    const inserted = await tx
+      .insert(followUps)
+      .values({
+        id: followUpId,
+        tenantId: context.caller.tenantId,
+        leadId: target.leadId,
+        dealId: target.dealId,
+        ownerUserId: context.caller.userId,
+        createdByUserId: context.caller.userId,
+        dueAt: new Date(request.dueAt),
+        note: request.note,
+      })
+      .onConflictDoNothing()
+      .returning({ id: followUps.id });
+    if (inserted.length === 0) return false;
+    await recordAudit(tx as unknown as Database, context.caller, {
+      action: 'create',
+      resourceType: 'follow_up',
+      resourceId: followUpId,
+      via: `tool:${createFollowUpTool.name}`,
+      requestId: context.requestId ?? null,
+      details: { leadId: target.leadId, dealId: target.dealId, dueAt: request.dueAt },
+    });
+    return true;
   });
+
+  return {
+    data: { followUpId, created },
+    citations: [],
+    summary: `create_follow_up ${created ? 'saved' : 'already saved'} on ${target.label}`,
+  };
 }
 
 async function checkFollowUp(

@@ -1,4 +1,5 @@
 import type { Role } from '../auth/caller.ts';
+import { createFollowUpTool } from './create-follow-up.ts';
 import { draftPitchTool } from './draft-pitch.ts';
 import { getAccountOverviewTool } from './get-account-overview.ts';
 import { logActivityTool } from './log-activity.ts';
@@ -10,11 +11,11 @@ import type { AnyToolDefinition } from './tool-definition.ts';
 
 export { applyConfirmedWrite } from './apply-confirmed-write.ts';
 export { checkReimbursementClaims } from './check-reimbursement-claims.ts';
-export { createFollowUpTool } from './create-follow-up.ts';
 export { runTool } from './run-tool.ts';
 export type * from './tool-citation.ts';
 export type * from './tool-definition.ts';
 export {
+  createFollowUpTool,
   draftPitchTool,
   getAccountOverviewTool,
   logActivityTool,
@@ -24,10 +25,7 @@ export {
   searchKnowledgeTool,
 };
 
-/**
- * Every tool the agent can be given. create_follow_up is left out until its table
- * exists (see create-follow-up.ts).
- */
+/** Every tool the agent can be given. */
 export const ALL_TOOLS: readonly AnyToolDefinition[] = [
   searchKnowledgeTool,
   getAccountOverviewTool,
@@ -36,6 +34,7 @@ export const ALL_TOOLS: readonly AnyToolDefinition[] = [
   draftPitchTool,
   scoreLeadTool,
   logActivityTool,
+  createFollowUpTool,
 ];
 
 /** The tools a role may call; give the model only these. */

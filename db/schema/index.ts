@@ -3,6 +3,7 @@ export * from './activities.ts';
 export * from './audit-log.ts';
 export * from './channel-identities.ts';
 export * from './conversations.ts';
+export * from './follow-ups.ts';
 export * from './jobs.ts';
 export * from './knowledge.ts';
 export * from './organization.ts';

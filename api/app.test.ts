@@ -1,23 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../db/client.ts';
-import { createOfflineEmbedder } from '../knowledge/offline-embedder.ts';
-import { createLogger } from '../lib/logger.ts';
+import { createTestApp } from '../testing/test-app.ts';
 import { createTestDatabase } from '../testing/test-database.ts';
-import { createApp } from './app.ts';
 
 describe('HTTP app', () => {
   let database: DatabaseHandle;
-  let app: ReturnType<typeof createApp>;
+  let app: ReturnType<typeof createTestApp>['app'];
 
   beforeAll(async () => {
     database = await createTestDatabase('empty');
-    app = createApp({
-      db: database.db,
-      databaseKind: database.kind,
-      embedder: createOfflineEmbedder(),
-      logger: createLogger({ level: 'silent' }),
-      model: 'offline',
-    });
+    ({ app } = createTestApp(database));
   });
   afterAll(() => database.close());
 

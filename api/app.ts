@@ -1,10 +1,12 @@
 import { Hono } from 'hono';
 import { requestId } from 'hono/request-id';
+import type { AgentDependencies } from '../agent/run-turn.ts';
 import type { Database, DatabaseKind } from '../db/client.ts';
 import type { Embedder } from '../knowledge/embedder.ts';
 import type { Logger } from '../lib/logger.ts';
 import type { AppVariables } from './authenticate.ts';
 import { problem, sendProblem, toProblem } from './problem.ts';
+import { chatRoutes } from './routes/chat.ts';
 import { healthRoutes } from './routes/health.ts';
 import { knowledgeRoutes } from './routes/knowledge.ts';
 import { scoringRoutes } from './routes/scoring.ts';
@@ -15,6 +17,8 @@ export interface AppDependencies {
   databaseKind: DatabaseKind;
   logger: Logger;
   embedder: Embedder;
+  /** The agent behind the chat API. */
+  agent: AgentDependencies;
   /** The chat model in use, or `offline`. */
   model: string;
 }
@@ -43,6 +47,7 @@ export function createApp(dependencies: AppDependencies): Hono<{ Variables: AppV
   app.route('/', healthRoutes(dependencies));
   app.route('/', knowledgeRoutes(dependencies));
   app.route('/', scoringRoutes(dependencies));
+  app.route('/', chatRoutes(dependencies.agent));
 
   app.notFound((context) =>
     sendProblem(

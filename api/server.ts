@@ -1,5 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
+import { createAgentDependencies } from '../agent/create-agent-dependencies.ts';
 import { openDatabase } from '../db/client.ts';
 import { seedDemoIfEmpty } from '../demo/seed.ts';
 import { createEmbedder } from '../knowledge/create-embedder.ts';
@@ -30,10 +31,12 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
   }
 
   const model = config.model.apiKey ? config.model.name : 'offline';
+  const agent = createAgentDependencies({ config, db: database.db, embedder, logger });
   const app = createApp({
     db: database.db,
     databaseKind: database.kind,
     embedder,
+    agent,
     logger,
     model,
   });

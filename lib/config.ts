@@ -40,6 +40,10 @@ const environmentSchema = z.object({
   DATA_DIR: z.string().min(1).default('.data'),
   DEMO_SEED: booleanFlag.default(true),
   JOBS_WORKER: booleanFlag.default(true),
+  CONFIRMATION_SECRET: optionalText.refine(
+    (value) => value === undefined || value.length >= 32,
+    'must be at least 32 characters; e.g. `openssl rand -hex 32`',
+  ),
   OPENAI_API_KEY: optionalText,
   OPENAI_BASE_URL: optionalText.refine(
     (value) => value === undefined || URL.canParse(value),
@@ -79,6 +83,8 @@ export interface Config {
   demoSeed: boolean;
   /** Run a job worker in this process (rescoring and other background work). */
   jobsWorker: boolean;
+  /** Signs confirmations of writes the agent prepares; shared by every replica. */
+  confirmationSecret: string | undefined;
   model: {
     apiKey: string | undefined;
     baseUrl: string | undefined;
@@ -123,6 +129,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = readEnvironment()): 
     database: { url: env.DATABASE_URL, dataDir: resolve(env.DATA_DIR) },
     demoSeed: env.DEMO_SEED,
     jobsWorker: env.JOBS_WORKER,
+    confirmationSecret: confirmationSecret(env),
     model: {
       apiKey: env.OPENAI_API_KEY,
       baseUrl: env.OPENAI_BASE_URL,
@@ -132,6 +139,16 @@ export function loadConfig(environment: NodeJS.ProcessEnv = readEnvironment()): 
       maxRetries: env.MODEL_MAX_RETRIES,
     },
   };
+}
+
+function confirmationSecret(env: z.output<typeof environmentSchema>): string | undefined {
+  if (env.CONFIRMATION_SECRET || env.NODE_ENV !== 'production') return env.CONFIRMATION_SECRET;
+  throw new ConfigurationError({
+    code: 'invalid_environment',
+    message:
+      'CONFIRMATION_SECRET is required in production (32+ characters, the same on every ' +
+      'replica); it signs the confirmations of writes the assistant prepares.',
+  });
 }
 
 function embeddingsConfig(env: z.output<typeof environmentSchema>): Config['embeddings'] {

@@ -15,7 +15,7 @@ import {
   completionStream,
   interruptedStream,
   providerFailure,
-} from './__fixtures__/chat-completions.ts';
+} from '../../testing/chat-completions.ts';
 import { type ChatModelOptions, createChatModel } from './chat-model.ts';
 
 const PRIMARY = 'primary-model';

@@ -95,6 +95,9 @@ export class ResilientChatModel extends BaseChatModel<CallOptions> {
     const answered = await this.#firstToAnswer(options, (model) =>
       model._generate(messages, delegated, runManager),
     );
+    for (const generation of answered.value.generations) {
+      nameTheModel(generation.message, answered.candidate.name);
+    }
     return answered.value;
   }
 
@@ -175,12 +178,19 @@ export class ResilientChatModel extends BaseChatModel<CallOptions> {
   }
 }
 
+/** Records which candidate answered, when the provider's response did not say. */
+function nameTheModel(message: BaseMessage, name: string): void {
+  if ((message.response_metadata as Record<string, unknown>).model_name) return;
+  message.response_metadata = { ...message.response_metadata, model_name: name };
+}
+
 // Limitation: a stream that fails after its first chunk is neither retried nor failed over.
 /** Passes a started stream on, closing it if the reader stops early. */
 async function* relay(
   stream: StartedStream & { candidate: ModelCandidate; signal: AbortSignal | undefined },
 ): AsyncGenerator<ChatGenerationChunk> {
   let next = stream.first;
+  if (!next.done) nameTheModel(next.value.message, stream.candidate.name);
   try {
     while (!next.done) {
       yield next.value;

@@ -2,10 +2,8 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../db/client.ts';
 import { auditLog, chunks } from '../../db/schema/index.ts';
-import { createOfflineEmbedder } from '../../knowledge/offline-embedder.ts';
-import { createLogger } from '../../lib/logger.ts';
+import { createTestApp } from '../../testing/test-app.ts';
 import { createTestDatabase } from '../../testing/test-database.ts';
-import { createApp } from '../app.ts';
 
 const bearer = (key: string) => ({ authorization: `Bearer ${key}` });
 
@@ -18,17 +16,11 @@ function upload(name: string, content: string, fields: Record<string, string> = 
 
 describe('knowledge API', () => {
   let database: DatabaseHandle;
-  let app: ReturnType<typeof createApp>;
+  let app: ReturnType<typeof createTestApp>['app'];
 
   beforeAll(async () => {
     database = await createTestDatabase('demo');
-    app = createApp({
-      db: database.db,
-      databaseKind: database.kind,
-      embedder: createOfflineEmbedder(),
-      logger: createLogger({ level: 'silent' }),
-      model: 'offline',
-    });
+    ({ app } = createTestApp(database));
   });
   afterAll(() => database.close());
 

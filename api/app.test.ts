@@ -47,3 +47,31 @@ describe('HTTP app', () => {
     });
   });
 });
+
+describe('OpenAPI document', () => {
+  it('describes the chat, knowledge and scoring endpoints with their request schemas', async () => {
+    const database = await createTestDatabase('empty');
+    const { app } = createTestApp(database);
+
+    const response = await app.request('/openapi.json');
+    const document = (await response.json()) as {
+      openapi: string;
+      paths: Record<
+        string,
+        Record<
+          string,
+          { requestBody?: { content: Record<string, { schema: { required?: string[] } }> } }
+        >
+      >;
+    };
+    await database.close();
+
+    expect(document.openapi).toBe('3.1.0');
+    expect(Object.keys(document.paths)).toEqual(
+      expect.arrayContaining(['/v1/chat', '/v1/knowledge/search', '/v1/leads/{id}/score']),
+    );
+    expect(
+      document.paths['/v1/chat']?.post?.requestBody?.content['application/json']?.schema.required,
+    ).toEqual(['message']);
+  });
+});

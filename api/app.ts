@@ -5,6 +5,7 @@ import type { Database, DatabaseKind } from '../db/client.ts';
 import type { Embedder } from '../knowledge/embedder.ts';
 import type { Logger } from '../lib/logger.ts';
 import type { AppVariables } from './authenticate.ts';
+import { openApiDocument } from './openapi.ts';
 import { problem, sendProblem, toProblem } from './problem.ts';
 import { chatRoutes } from './routes/chat.ts';
 import { healthRoutes } from './routes/health.ts';
@@ -45,6 +46,8 @@ export function createApp(dependencies: AppDependencies): Hono<{ Variables: AppV
   });
 
   app.route('/', healthRoutes(dependencies));
+  const openApi = openApiDocument();
+  app.get('/openapi.json', (context) => context.json(openApi));
   app.route('/', knowledgeRoutes(dependencies));
   app.route('/', scoringRoutes(dependencies));
   app.route('/', chatRoutes(dependencies.agent));

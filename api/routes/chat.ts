@@ -14,13 +14,15 @@ import { validate } from '../validate.ts';
 
 const MAX_BODY_BYTES = 64 * 1024;
 
-const chatSchema = z.object({
+/** Body of `POST /v1/chat`. */
+export const chatSchema = z.object({
   conversationId: z.uuid().optional(),
   message: z.string(),
   persona: z.string().optional(),
 });
 
-const confirmSchema = z.object({
+/** Body of `POST /v1/chat/confirm`. */
+export const confirmSchema = z.object({
   tool: z.string().min(1),
   token: z.string().min(1),
 });

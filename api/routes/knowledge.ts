@@ -20,7 +20,8 @@ export interface KnowledgeRouteOptions {
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-MM-DD');
 
-const searchSchema = z.object({
+/** Body of `POST /v1/knowledge/search`. */
+export const searchSchema = z.object({
   query: z.string().min(1, 'must not be empty').max(2000, 'must be at most 2000 characters'),
   k: z.number().int().min(1).max(50).optional(),
   filters: z
@@ -35,7 +36,8 @@ const searchSchema = z.object({
     .optional(),
 });
 
-const uploadFieldsSchema = z.object({
+/** Form fields of `POST /v1/knowledge/documents`. */
+export const uploadFieldsSchema = z.object({
   type: z.enum(documentType.enumValues).default('other'),
   audience: z.enum(audience.enumValues).default('internal'),
   accountId: z.uuid().optional(),

@@ -86,7 +86,7 @@ async function sdkLoop(): Promise<void> {
   ];
   const first = await sdk.chat.completions.create({ model: 'fake-model', messages, tools });
   const call = first.choices[0]?.message.tool_calls?.[0];
-  if (!call || call.type !== 'function') throw new Error('the fake model made no tool call');
+  if (call?.type !== 'function') throw new Error('the fake model made no tool call');
   const result = await runTool(
     lookupPolicyTool,
     {

@@ -1,4 +1,4 @@
-import { and, count, desc, eq, sql } from 'drizzle-orm';
+import { and, count, desc, eq } from 'drizzle-orm';
 import { recordAudit } from '../auth/audit.ts';
 import type { Caller } from '../auth/caller.ts';
 import { requireRole } from '../auth/require-role.ts';

@@ -1,4 +1,5 @@
 import { findConcepts, GLOSSARY } from './glossary.ts';
+import { hanPairs } from './segment.ts';
 import { analyseText } from './text-features.ts';
 
 /** An account's names, as the tenant's CRM holds them. */
@@ -34,10 +35,10 @@ export function expandQuery(query: string, accounts: readonly AccountNames[]): s
  * name, that no other account's name has: Dongpu or 东浦, but not Shanghai or 医院.
  */
 function namedAccounts(lowerQuery: string, accounts: readonly AccountNames[]): string[] {
-  const englishKeys = distinctiveKeys(accounts.map((account) => englishWords(account.nameEn)));
-  const chineseKeys = distinctiveKeys(accounts.map((account) => characterPairs(account.nameZh)));
-  const queryWords = new Set(englishWords(lowerQuery));
-  const queryPairs = new Set(characterPairs(lowerQuery));
+  const englishKeys = distinctiveKeys(accounts.map((account) => nameWords(account.nameEn)));
+  const chineseKeys = distinctiveKeys(accounts.map((account) => hanPairs(account.nameZh ?? '')));
+  const queryWords = new Set(nameWords(lowerQuery));
+  const queryPairs = new Set(hanPairs(lowerQuery));
 
   const names: string[] = [];
   accounts.forEach((account, index) => {
@@ -58,19 +59,9 @@ function distinctiveKeys(keysByName: string[][]): string[][] {
   return keysByName.map((keys) => keys.filter((key) => frequency.get(key) === 1));
 }
 
-function englishWords(text: string | null): string[] {
+/** The words of an English name that can tell it apart: four letters or more, no possessive. */
+export function nameWords(text: string | null): string[] {
   return (text?.toLowerCase().match(/[a-z][a-z']{3,}/g) ?? []).map((word) =>
     word.replace(/'s$/, ''),
   );
-}
-
-function characterPairs(text: string | null): string[] {
-  const pairs: string[] = [];
-  for (const run of text?.match(/\p{Script=Han}{2,}/gu) ?? []) {
-    const characters = [...run];
-    for (let index = 0; index + 1 < characters.length; index += 1) {
-      pairs.push(`${characters[index]}${characters[index + 1]}`);
-    }
-  }
-  return pairs;
 }

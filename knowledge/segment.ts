@@ -30,14 +30,19 @@ const HAN_RUN = /\p{Script=Han}{2,}/gu;
  */
 export function searchTerms(text: string): string[] {
   const normalized = text.normalize('NFKC');
-  const terms = segmentWords(normalized);
-  for (const run of normalized.match(HAN_RUN) ?? []) {
+  return [...segmentWords(normalized), ...hanPairs(normalized)];
+}
+
+/** Every pair of neighbouring Chinese characters in the text, in order. */
+export function hanPairs(text: string): string[] {
+  const pairs: string[] = [];
+  for (const run of text.match(HAN_RUN) ?? []) {
     const characters = [...run];
     for (let index = 0; index + 1 < characters.length; index += 1) {
-      terms.push(`${characters[index]}${characters[index + 1]}`);
+      pairs.push(`${characters[index]}${characters[index + 1]}`);
     }
   }
-  return terms;
+  return pairs;
 }
 
 /** The text's search terms, space-separated: what `to_tsvector('simple', …)` is given. */

@@ -1,4 +1,5 @@
-import type { AccountNames } from '../../knowledge/query-expansion.ts';
+import { type AccountNames, nameWords } from '../../knowledge/query-expansion.ts';
+import { hanPairs } from '../../knowledge/segment.ts';
 import { regionMentions } from './region-mentions.ts';
 
 /** An account's Chinese and English names, as the tenant's CRM holds them. */
@@ -49,10 +50,10 @@ export function accountMentions(text: string, accountNames: readonly AccountName
 /** Names of the tenant's accounts the text names by a distinctive part, best match first. */
 function knownAccounts(text: string, accountNames: readonly AccountNames[]): string[] {
   const lower = text.normalize('NFKC').toLowerCase();
-  const words = new Set(englishWords(lower));
-  const pairs = new Set(characterPairs(lower));
-  const englishKeys = distinctive(accountNames.map((account) => englishWords(account.nameEn)));
-  const chineseKeys = distinctive(accountNames.map((account) => characterPairs(bare(account))));
+  const words = new Set(nameWords(lower));
+  const pairs = new Set(hanPairs(lower));
+  const englishKeys = distinctive(accountNames.map((account) => nameWords(account.nameEn)));
+  const chineseKeys = distinctive(accountNames.map((account) => hanPairs(bare(account) ?? '')));
 
   return accountNames
     .map((account, index) => {
@@ -84,21 +85,6 @@ function distinctive(keysByName: string[][]): string[][] {
 /** False for a place or a generic word, which says where or what but not which account. */
 function isNameKey(key: string): boolean {
   return !GENERIC_WORDS.has(key) && regionMentions(key).length === 0;
-}
-
-function englishWords(text: string | null): string[] {
-  return text?.toLowerCase().match(/[a-z][a-z']{3,}/g) ?? [];
-}
-
-function characterPairs(text: string | null): string[] {
-  const pairs: string[] = [];
-  for (const run of text?.match(/\p{Script=Han}{2,}/gu) ?? []) {
-    const characters = [...run];
-    for (let index = 0; index + 1 < characters.length; index += 1) {
-      pairs.push(`${characters[index]}${characters[index + 1]}`);
-    }
-  }
-  return pairs;
 }
 
 // Limitation: without the tenant's account names, only names with an organisation ending are found.

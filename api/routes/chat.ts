@@ -82,7 +82,7 @@ export function chatRoutes(agent: AgentDependencies): Hono<{ Variables: AppVaria
   app.post('/v1/chat/confirm', limit, async (context) => {
     const body = validate(confirmSchema, await readUtf8Json(context.req.raw));
     const tool = ALL_TOOLS.find((candidate) => candidate.name === body.tool);
-    if (!tool || tool.kind !== 'write') {
+    if (tool?.kind !== 'write') {
       throw new InputError({
         code: 'unknown_write_tool',
         message: `"${body.tool}" is not a write tool; confirm the tool named in pendingWrites.`,

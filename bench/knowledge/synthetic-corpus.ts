@@ -2,6 +2,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { chunkDocument } from '../../knowledge/chunk.ts';
 import { parseFile } from '../../knowledge/parse/parse-file.ts';
+import { seededRandom } from '../../scoring/seeded-random.ts';
 
 /** A chunk of the synthetic corpus, before it is embedded and stored. */
 export interface SyntheticChunk {
@@ -10,18 +11,6 @@ export interface SyntheticChunk {
   audience: 'public' | 'internal' | 'account';
   /** Index of the account an `account` chunk belongs to. */
   accountIndex: number | null;
-}
-
-/** A small deterministic PRNG (mulberry32), so every run benchmarks the same corpus. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
 }
 
 /** The sentences of the demo knowledge base, the material synthetic chunks are made of. */

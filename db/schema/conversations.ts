@@ -25,14 +25,13 @@ export interface StoredToolCall {
   error?: string;
 }
 
-/** A source an answer rests on. */
+/** A source an answer rests on, numbered as the answer's [n] markers cite it. */
 export interface StoredCitation {
-  documentId: string;
-  chunkId?: string;
-  sourceId: string;
+  n: number;
+  kind: 'knowledge' | 'record';
   title: string;
-  locator?: string;
-  snippet?: string;
+  locator: string;
+  [field: string]: unknown;
 }
 
 /** A thread between one user and the assistant; never shared between users. */

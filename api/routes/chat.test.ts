@@ -1,5 +1,5 @@
 import { count, eq } from 'drizzle-orm';
-import { delay, HttpResponse, http } from 'msw';
+import { delay, http } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createChatModel } from '../../agent/model/chat-model.ts';

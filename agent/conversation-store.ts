@@ -231,6 +231,8 @@ async function touch(db: Database, caller: Caller, conversationId: string): Prom
 function conversationNotFound(conversationId: string): NotFoundError {
   return new NotFoundError({
     code: 'conversation_not_found',
-    message: `No conversation ${conversationId} of yours; start a new one by leaving out conversationId.`,
+    message:
+      `No conversation ${conversationId} of yours; ` +
+      'start a new one by leaving out conversationId.',
   });
 }

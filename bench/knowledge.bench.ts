@@ -106,7 +106,8 @@ async function measureSize(backend: 'pglite' | 'postgres', size: number): Promis
         p95: latency.p95,
         'recall@10 vs exact': recall,
       });
-    const customerFilter = sql`${readableKnowledge(chunks, loaded.customer)} and ${chunks.isCurrent}`;
+    const customerScope = readableKnowledge(chunks, loaded.customer);
+    const customerFilter = sql`${customerScope} and ${chunks.isCurrent}`;
 
     row(
       'plain vector top-k (baseline, no scope)',

@@ -68,7 +68,8 @@ describe('chunkDocument', () => {
   });
 
   it('gives offsets that slice the chunk text out of the document', () => {
-    const markdown = `# 手册\n\n${Array.from({ length: 30 }, (_, index) => chineseSentence(index)).join('')}\n\nShort note.`;
+    const sentences = Array.from({ length: 30 }, (_, index) => chineseSentence(index)).join('');
+    const markdown = `# 手册\n\n${sentences}\n\nShort note.`;
     const document = parseMarkdown({ title: 'doc', text: markdown });
     const chunks = chunkDocument(document, { maxTokens: 70 });
     expect(

@@ -69,7 +69,7 @@ describe('createOfflineEmbedder', () => {
     expect((await rank('吻合器集采后降价多少', PASSAGES))[0]).toBe(5);
   });
 
-  it('ranks the right Chinese passage first for an English query through the glossary', async () => {
+  it('ranks the right Chinese passage first for an English query via the glossary', async () => {
     const ranking = await rank(
       'What is the reimbursement ratio for patient monitors under medical insurance?',
       PASSAGES,

@@ -191,7 +191,7 @@ describe('createOpenAIEmbedder', () => {
     expect(calls).toBe(3);
   });
 
-  it('raises embedding_auth_failed naming EMBEDDINGS_API_KEY on a 401, without retrying', async () => {
+  it('raises embedding_auth_failed naming EMBEDDINGS_API_KEY on a 401, no retry', async () => {
     let calls = 0;
     server.use(
       http.post(ENDPOINT, () => {

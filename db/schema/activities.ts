@@ -33,7 +33,7 @@ export interface VisitedPage {
   dwellSeconds: number;
 }
 
-/** Something that happened with a lead, contact or deal: a call, email, meeting, visit, download. */
+/** A call, email, meeting, web visit or download involving a lead, contact or deal. */
 export const activities = pgTable(
   'activities',
   {

@@ -66,7 +66,9 @@ describe('parseMarkdown', () => {
   it('keeps a list as one section under its heading', () => {
     const sections = sectionTexts(playbook);
     expect(sections.at(-1)).toEqual({
-      text: '- Price too high: show the DRG savings.\n- No budget: ask when the next budget cycle starts.',
+      text:
+        '- Price too high: show the DRG savings.\n' +
+        '- No budget: ask when the next budget cycle starts.',
       kind: 'prose',
       heading: '医院销售手册 > Objection handling',
     });

@@ -49,12 +49,19 @@ printTable(ingestionRows);
 const loadRows: Record<string, string | number>[] = [];
 const searchRows: Record<string, string | number>[] = [];
 for (const backend of backends) {
-  for (const size of sizes) await measureSize(backend, size);
+  for (const size of sizes) {
+    await measureSize(backend, size);
+    printResults(`after ${backend}, ${size} chunks`);
+  }
 }
-console.log('\nBulk load (rows first, HNSW index built once afterwards)');
-printTable(loadRows);
-console.log(`\nSearch latency in ms over ${queries.length} queries, k = 10`);
-printTable(searchRows);
+
+/** Prints what has been measured so far, so a long run shows its figures as it goes. */
+function printResults(stage: string): void {
+  console.log(`\nBulk load (rows first, HNSW index built once afterwards), ${stage}`);
+  printTable(loadRows);
+  console.log(`\nSearch latency in ms over ${queries.length} queries, k = 10, ${stage}`);
+  printTable(searchRows);
+}
 
 async function measureIngestion(backend: 'pglite' | 'postgres') {
   const database = await freshDatabase(backend);

@@ -1,5 +1,6 @@
 import type { Caller } from '../auth/caller.ts';
 import type { Database } from '../db/client.ts';
+import { chineseNumber } from '../lib/chinese-numerals.ts';
 import { NotFoundError } from '../lib/errors.ts';
 import { callerToday, lookupPolicy } from './lookup-policy.ts';
 import { regionsMentioned } from './region-names.ts';
@@ -157,36 +158,12 @@ function percentages(sentence: string): { value: number; index: number }[] {
   return found.filter((percent) => percent.value >= 0 && percent.value <= 100);
 }
 
-const DIGITS: Record<string, number> = {
-  零: 0,
-  一: 1,
-  二: 2,
-  两: 2,
-  三: 3,
-  四: 4,
-  五: 5,
-  六: 6,
-  七: 7,
-  八: 8,
-  九: 9,
-};
-
-/** A number from 0 to 100 in Arabic or Chinese numerals (七十, 八十五, 一百), else null. */
+/** A number in Arabic or Chinese numerals (70, 七十, 八十五, 一百), else null. */
 function parseChineseNumber(text: string): number | null {
   if (/^\d+(\.\d+)?$/.test(text)) return Number(text);
-  if (text === '一百' || text === '百') return 100;
-  const match = /^([一二两三四五六七八九])?(十)?([一二三四五六七八九])?$/.exec(text);
-  if (!match || text.length === 0) return null;
-
-  const [, tens, ten, ones] = match;
-  if (!ten) return tens && !ones ? (DIGITS[tens] ?? null) : null;
-  return (tens ? (DIGITS[tens] ?? 0) : 1) * 10 + (ones ? (DIGITS[ones] ?? 0) : 0);
+  return chineseNumber(text) ?? null;
 }
 
-/**
- * True when the cue nearest to the percentage is about what insurance pays, not about
- * what the patient pays ("报销70%，自付30%" states one ratio, not two).
- */
 function isReimbursementRatio(sentence: string, index: number): boolean {
   const reimbursement = nearestCue(sentence, index, REIMBURSEMENT_CUE);
   if (reimbursement === null) return false;

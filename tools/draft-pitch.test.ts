@@ -111,3 +111,30 @@ describe('draft_pitch', () => {
     });
   });
 });
+
+describe('draft_pitch for a product with no reimbursement rule', () => {
+  let database: DatabaseHandle;
+  beforeAll(async () => {
+    database = await createTestDatabase('demo');
+  });
+  afterAll(() => database.close());
+
+  it('drafts the pitch without a policy section instead of failing', async () => {
+    const context = await demoContext(database.db, 'dw_demo_rep', new Date());
+
+    const result = await runTool(draftPitchTool, context, {
+      account: '东浦医院',
+      goal: '介绍 HK-M8 监护仪',
+      format: 'email',
+      language: 'zh',
+      product: 'HK-M8',
+    });
+
+    expect(result.data.sections.length).toBeGreaterThan(0);
+    expect(
+      result.citations.some(
+        (citation) => citation.kind === 'record' && citation.resourceType === 'policy',
+      ),
+    ).toBe(false);
+  });
+});

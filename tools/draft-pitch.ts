@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { requireRole } from '../auth/require-role.ts';
 import { type SearchResult, searchKnowledge } from '../knowledge/hybrid-search.ts';
+import { NotFoundError } from '../lib/errors.ts';
 import { loadContacts, loadRecentSignals, signalCitation } from './account-records.ts';
 import { type ClaimCheck, checkReimbursementClaims } from './check-reimbursement-claims.ts';
 import { accountCitation } from './get-account-overview.ts';
@@ -173,11 +174,13 @@ async function loadGrounding(
     filters: { types: ['playbook', 'talk_track'] },
   });
   const rule = request.product
-    ? await lookupPolicy(db, caller, {
-        product: request.product,
-        region: account.region,
-        date: callerToday(caller, now),
-      })
+    ? await ruleIfAny(() =>
+        lookupPolicy(db, caller, {
+          product: request.product as string,
+          region: account.region,
+          date: callerToday(caller, now),
+        }),
+      )
     : undefined;
 
   const citations: ToolCitation[] = [
@@ -188,6 +191,16 @@ async function loadGrounding(
     ...guidance.map((result) => knowledgeCitation(result.citation)),
   ];
   return { contact, signals, filing, rule, guidance, citations };
+}
+
+/** The reimbursement rule, or undefined when the product has none in the region. */
+async function ruleIfAny(lookup: () => Promise<PolicyRule>): Promise<PolicyRule | undefined> {
+  try {
+    return await lookup();
+  } catch (error) {
+    if (error instanceof NotFoundError && error.code === 'policy_not_found') return undefined;
+    throw error;
+  }
 }
 
 function composeSections(

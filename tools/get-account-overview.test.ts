@@ -150,3 +150,29 @@ describe('get_account_overview', () => {
     });
   });
 });
+
+describe('get_account_overview for a customer', () => {
+  let database: DatabaseHandle;
+  beforeAll(async () => {
+    database = await createTestDatabase('demo');
+  });
+  afterAll(() => database.close());
+
+  it('gives a customer their own account when they name none or say 我们医院', async () => {
+    const context = await demoContext(database.db, 'dw_demo_customer', new Date());
+
+    const unnamed = await runTool(getAccountOverviewTool, context, {});
+    const ours = await runTool(getAccountOverviewTool, context, { account: '我们医院的客户概况' });
+
+    expect(unnamed.data.account.id).toBe(context.caller.accountId);
+    expect(ours.data.account.id).toBe(context.caller.accountId);
+  });
+
+  it('asks a rep to name the account', async () => {
+    const context = await demoContext(database.db, 'dw_demo_rep', new Date());
+
+    await expect(runTool(getAccountOverviewTool, context, {})).rejects.toMatchObject({
+      code: 'account_required',
+    });
+  });
+});

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { type Caller, isInternal } from '../auth/caller.ts';
+import { InputError } from '../lib/errors.ts';
 import {
   type ActivitySummary,
   type ContactSummary,
@@ -14,7 +15,12 @@ import {
   type SignalSummary,
   signalCitation,
 } from './account-records.ts';
-import { type AccountRow, accountName, resolveAccount } from './resolve-account.ts';
+import {
+  type AccountRow,
+  accountName,
+  assertAccountVisible,
+  resolveAccount,
+} from './resolve-account.ts';
 import { type RecordCitation, type ToolCitation, uniqueCitations } from './tool-citation.ts';
 import {
   ALL_ROLES,
@@ -62,8 +68,15 @@ const input = z.object({
     .string()
     .min(1)
     .max(200)
-    .describe('Account id, or its name in Chinese or English (partial names work), e.g. 东浦医院'),
+    .optional()
+    .describe(
+      'Account id, or its name in Chinese or English (partial names work), e.g. 东浦医院; ' +
+        "leave out for a customer's own organisation",
+    ),
 });
+
+/** Words with which a customer means their own organisation: 我们医院, our hospital. */
+const OWN_ORGANISATION = /我们|我院|本院|我司|本公司|\b(?:our|my|us)\b/i;
 
 /** Arguments of get_account_overview. */
 export type GetAccountOverviewInput = z.infer<typeof input>;
@@ -82,12 +95,32 @@ export const getAccountOverviewTool: ToolDefinition<GetAccountOverviewInput, Acc
   run: runGetAccountOverview,
 };
 
+/**
+ * The account the request means. A customer contact or partner who names no account,
+ * or says 我们医院 / our hospital, means their own.
+ */
+async function accountAsked(context: ToolContext, reference: string | undefined) {
+  const { db, caller } = context;
+  const ownAccount = caller.accountId;
+  if (ownAccount && (!reference || OWN_ORGANISATION.test(reference))) {
+    return assertAccountVisible(db, caller, ownAccount);
+  }
+  if (!reference) {
+    throw new InputError({
+      code: 'account_required',
+      message: 'Name the account, by id or by its Chinese or English name.',
+      details: { field: 'account' },
+    });
+  }
+  return resolveAccount(db, caller, reference);
+}
+
 async function runGetAccountOverview(
   context: ToolContext,
   request: GetAccountOverviewInput,
 ): Promise<ToolResult<AccountOverview>> {
   const { db, caller, now } = context;
-  const account = await resolveAccount(db, caller, request.account);
+  const account = await accountAsked(context, request.account);
 
   const contacts = await loadContacts(db, caller, account.id);
   const openDeals = await loadOpenDeals(db, caller, account.id);

@@ -69,7 +69,10 @@ export function quoteSentences(options: QuoteOptions): string {
 // Limitation: relevance is word overlap (with glossary concepts); a paraphrase counts as no answer.
 /** True when a passage shares a word, a Chinese character pair or a concept with the question. */
 export function answersQuestion(text: string, question: string): boolean {
-  return overlap(text, questionTerms(question)) > 0;
+  const terms = questionTerms(question);
+  const shared = overlap(text, terms);
+  if (terms.size <= 2) return shared > 0;
+  return shared >= 2 && shared / terms.size >= MIN_COVERAGE;
 }
 
 /** The text without its sentences that give an assistant orders. */
@@ -91,6 +94,9 @@ function splitSentences(text: string): string[] {
     .map((sentence) => sentence.replace(MARKUP, '').trim())
     .filter((sentence) => sentence.length > 1);
 }
+
+/** Share of the question's terms a passage must contain to count as answering it. */
+const MIN_COVERAGE = 0.35;
 
 function questionTerms(question: string): Set<string> {
   return new Set([...termsOf(question)].filter((term) => !FILLER.has(term)));

@@ -40,6 +40,13 @@ export interface OpenDatabaseOptions {
 
 const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url));
 
+/**
+ * Session settings for pgvector: keep scanning the HNSW graph until enough rows pass a
+ * search's filters (iterative scans, pgvector 0.8+), with a candidate list of 100. Set
+ * once per connection, so a search needs no transaction of its own.
+ */
+const VECTOR_SEARCH_SETTINGS = { 'hnsw.iterative_scan': 'relaxed_order', 'hnsw.ef_search': '100' };
+
 /** Any number, as long as every Dealwise process agrees on it. */
 const MIGRATION_LOCK_KEY = 7_364_210_583;
 
@@ -59,7 +66,11 @@ async function openPostgres(
   url: string,
   options: { migrate: boolean; poolSize: number },
 ): Promise<DatabaseHandle> {
-  const client = postgres(url, { max: options.poolSize, onnotice: () => {} });
+  const client = postgres(url, {
+    max: options.poolSize,
+    onnotice: () => {},
+    connection: VECTOR_SEARCH_SETTINGS,
+  });
   const db = drizzlePostgres({ client, schema });
   const close = () => client.end({ timeout: 5 });
   if (options.migrate) await closeOnFailure(close, () => migratePostgresDatabase(client, db));
@@ -92,12 +103,15 @@ async function openPglite(options: OpenDatabaseOptions, migrate: boolean): Promi
   const client = await PGlite.create(pgliteOptions);
   const db = drizzlePglite({ client, schema });
   const close = () => client.close();
-  if (migrate) {
-    await closeOnFailure(close, async () => {
+  await closeOnFailure(close, async () => {
+    if (migrate) {
       await client.exec('create extension if not exists vector');
       await migratePglite(db, { migrationsFolder });
-    });
-  }
+    }
+    for (const [name, value] of Object.entries(VECTOR_SEARCH_SETTINGS)) {
+      await client.query('select set_config($1, $2, false)', [name, value]);
+    }
+  });
   return { db: db as unknown as Database, kind: 'pglite', close };
 }
 

@@ -84,12 +84,7 @@ export async function searchKnowledge(
   }
   if (branches.length === 0) return [];
 
-  const rows = await context.db.transaction(async (tx) => {
-    // Keep scanning the HNSW graph until enough rows pass the filters (pgvector 0.8+).
-    await tx.execute(sql`set local hnsw.iterative_scan = relaxed_order`);
-    await tx.execute(sql`set local hnsw.ef_search = ${sql.raw(String(Math.max(100, candidates)))}`);
-    return selectRows<ResultRow>(tx as unknown as Database, fusedQuery(branches, k));
-  });
+  const rows = await selectRows<ResultRow>(context.db, fusedQuery(branches, k));
   return rows.map((row) => toResult(row, words));
 }
 

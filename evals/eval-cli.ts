@@ -1,0 +1,91 @@
+/**
+ * `npm run eval -- --suite <name|path|all> [--repeat k] [--concurrency n] [--json <file>]`:
+ * runs eval suites against the agent on a freshly seeded demo tenant and prints a table of
+ * metrics per suite, then the cases that did not pass. Exits 0 when the suites ran (even
+ * with failures), 2 on bad options or a malformed suite.
+ */
+import { writeFile } from 'node:fs/promises';
+import { createAgentDependencies } from '../agent/create-agent-dependencies.ts';
+import type { AgentDependencies } from '../agent/run-turn.ts';
+import { printTable } from '../bench/stats.ts';
+import { openDatabase } from '../db/client.ts';
+import { seedDemoTenant } from '../demo/seed.ts';
+import { createEmbedder } from '../knowledge/create-embedder.ts';
+import { type Config, loadConfig } from '../lib/config.ts';
+import { DealwiseError, InputError } from '../lib/errors.ts';
+import { createLogger } from '../lib/logger.ts';
+import { progressBar } from '../scoring/progress-bar.ts';
+import { type EvalOptions, parseEvalOptions } from './eval-options.ts';
+import { failureLines, suiteTableRow } from './format-suite-run.ts';
+import { type EvalSuite, loadSuite } from './load-suite.ts';
+import { runSuite, type SuiteRun } from './run-suite.ts';
+
+const EXIT_BAD_INPUT = 2;
+
+try {
+  const options = await parseEvalOptions(process.argv.slice(2));
+  const suites = await Promise.all(options.suites.map((suite) => loadSuite(suite)));
+  const runs = await runSuites({ config: loadConfig(), options, suites });
+  report(runs);
+  if (options.json) {
+    await writeFile(options.json, `${JSON.stringify({ suites: runs }, null, 2)}\n`, 'utf8');
+    console.log(`\nThe full run is written to ${options.json}`);
+  }
+} catch (error) {
+  if (!(error instanceof DealwiseError)) throw error;
+  console.error(error.message);
+  process.exitCode = error instanceof InputError ? EXIT_BAD_INPUT : 1;
+}
+
+/** Seeds the demo tenant in the configured (by default in-memory) database and runs. */
+async function runSuites(context: {
+  config: Config;
+  options: EvalOptions;
+  suites: EvalSuite[];
+}): Promise<SuiteRun[]> {
+  const { config, options } = context;
+  const database = await openDatabase({ url: config.database.url });
+  try {
+    const embedder = createEmbedder(config.embeddings);
+    await seedDemoTenant(database.db, { embedder });
+    // Turn logs at info level would interleave with the report; only warnings are shown.
+    const logger = createLogger({ level: 'warn' });
+    const agent = createAgentDependencies({ config, db: database.db, embedder, logger });
+
+    const runs: SuiteRun[] = [];
+    for (const suite of context.suites) runs.push(await runWithProgress({ agent, suite, options }));
+    return runs;
+  } finally {
+    await database.close();
+  }
+}
+
+async function runWithProgress(context: {
+  agent: AgentDependencies;
+  suite: EvalSuite;
+  options: EvalOptions;
+}): Promise<SuiteRun> {
+  const bar = progressBar(context.suite.name);
+  try {
+    return await runSuite({
+      agent: context.agent,
+      suite: context.suite,
+      repeat: context.options.repeat,
+      concurrency: context.options.concurrency,
+      onProgress: (done, total) => bar.update(done / total),
+    });
+  } finally {
+    bar.stop();
+  }
+}
+
+function report(runs: readonly SuiteRun[]): void {
+  const models = [...new Set(runs.map((run) => run.model))].join(', ');
+  console.log(`Eval on ${models}\n`);
+  printTable(runs.map(suiteTableRow));
+
+  const failures = runs.flatMap(failureLines);
+  if (failures.length === 0) return;
+  console.log(`\nNot passed (${failures.length}):`);
+  for (const line of failures) console.log(`- ${line}`);
+}

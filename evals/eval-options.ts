@@ -1,0 +1,76 @@
+import { parseArgs } from 'node:util';
+import { InputError } from '../lib/errors.ts';
+import { bundledSuiteNames } from './load-suite.ts';
+
+/** The options of `npm run eval`. */
+export interface EvalOptions {
+  /** Suite names or `.jsonl` paths, in the order given; `all` already expanded. */
+  suites: string[];
+  repeat: number;
+  concurrency: number;
+  /** Where to write the full run as JSON. */
+  json: string | undefined;
+}
+
+/** How to call the eval runner, for error messages. */
+export const EVAL_USAGE =
+  'npm run eval -- --suite <name|path|all> [--suite ...] [--repeat k] [--concurrency n] ' +
+  '[--json <file>]';
+
+/**
+ * Parses the command line of `npm run eval`; `--suite all` stands for every bundled suite.
+ * Throws an InputError `invalid_options` that says what to fix.
+ */
+export async function parseEvalOptions(args: readonly string[]): Promise<EvalOptions> {
+  const values = parseValues(args);
+  const requested = values.suite ?? [];
+  if (requested.length === 0) throw optionsError('Name at least one suite with --suite.');
+
+  const suites = requested.includes('all')
+    ? [...new Set([...(await bundledSuiteNames()), ...requested.filter((s) => s !== 'all')])]
+    : [...new Set(requested)];
+  return {
+    suites,
+    repeat: positiveInteger('--repeat', values.repeat, 1),
+    concurrency: positiveInteger('--concurrency', values.concurrency, 2),
+    json: values.json,
+  };
+}
+
+function parseValues(args: readonly string[]): {
+  suite?: string[] | undefined;
+  repeat?: string | undefined;
+  concurrency?: string | undefined;
+  json?: string | undefined;
+} {
+  try {
+    const { values } = parseArgs({
+      args: [...args],
+      options: {
+        suite: { type: 'string', multiple: true },
+        repeat: { type: 'string' },
+        concurrency: { type: 'string' },
+        json: { type: 'string' },
+      },
+    });
+    return values;
+  } catch (error) {
+    throw optionsError(error instanceof Error ? error.message : String(error));
+  }
+}
+
+function positiveInteger(name: string, text: string | undefined, fallback: number): number {
+  if (text === undefined) return fallback;
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < 1) {
+    throw optionsError(`${name} must be a positive integer, not "${text}".`);
+  }
+  return value;
+}
+
+function optionsError(problem: string): InputError {
+  return new InputError({
+    code: 'invalid_options',
+    message: `${problem.replace(/[^.]$/, '$&.')} Usage: ${EVAL_USAGE}`,
+  });
+}

@@ -8,6 +8,7 @@ import { chunks, documents } from '../db/schema/index.ts';
 import { NotFoundError } from '../lib/errors.ts';
 import { chunkCount } from './chunk-count.ts';
 import type { Audience, DocumentType } from './ingest-document.ts';
+import { uncountDocument } from './term-stats.ts';
 
 /** Roles that may add and remove knowledge-base documents. */
 export const KNOWLEDGE_EDITORS = ['admin', 'manager'] as const;
@@ -87,6 +88,8 @@ export async function deleteDocument(
   requireRole(caller, KNOWLEDGE_EDITORS, 'delete knowledge-base documents');
 
   await db.transaction(async (tx) => {
+    const store = tx as unknown as Database;
+    await uncountDocument(store, { tenantId: caller.tenantId, documentId });
     const [deleted] = await tx
       .delete(documents)
       .where(and(eq(documents.tenantId, caller.tenantId), eq(documents.id, documentId)))

@@ -11,6 +11,7 @@ import type { DocumentType } from './ingest-document.ts';
 import { type AccountNames, expandQuery } from './query-expansion.ts';
 import { hasHan, searchTerms } from './segment.ts';
 import { isStopWord } from './stop-words.ts';
+import { selectiveTerms } from './term-stats.ts';
 
 /** Narrows a search; every filter is applied in SQL before ranking. */
 export interface SearchFilters {
@@ -79,8 +80,12 @@ export async function searchKnowledge(
     const [vector] = await context.embedder.embed([expanded]);
     branches.push(vectorBranch(filter, vector as number[], candidates));
   }
-  if (mode !== 'vector' && words.length > 0) {
-    branches.push(textBranch(filter, { any: words, every: originalWords }, candidates));
+  const textTerms =
+    mode === 'vector'
+      ? []
+      : await selectiveTerms(context.db, { tenantId: caller.tenantId, terms: words });
+  if (textTerms.length > 0) {
+    branches.push(textBranch(filter, { any: textTerms, every: originalWords }, candidates));
   }
   if (branches.length === 0) return [];
 
@@ -172,7 +177,6 @@ function vectorBranch(filter: SQL, vector: number[], limit: number): SQL {
  * term of the query as asked rank first, then by ts_rank normalised below 1 (cover
  * density ranked worse on the retrieval eval and took twice the time).
  */
-// Limitation: no term statistics (IDF): common words make the OR query match and rank many rows.
 function textBranch(filter: SQL, terms: { any: string[]; every: string[] }, limit: number): SQL {
   const quote = (word: string) => `'${word.replaceAll("'", "''")}'`;
   const anyTerm = sql`to_tsquery('simple', ${terms.any.map(quote).join(' | ')})`;

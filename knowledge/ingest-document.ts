@@ -14,6 +14,7 @@ import { contentHash } from './content-hash.ts';
 import type { Embedder } from './embedder.ts';
 import type { ParsedDocument } from './parse/parsed-document.ts';
 import { chunkSearchVector } from './search-vector.ts';
+import { countTerms, uncountDocument } from './term-stats.ts';
 
 export type DocumentType = (typeof documentType.enumValues)[number];
 export type Audience = (typeof audience.enumValues)[number];
@@ -119,10 +120,17 @@ export async function ingestDocument(
       })
       .returning({ id: documents.id });
     const id = (saved as { id: string }).id;
+    const store = tx as unknown as Database;
+    await uncountDocument(store, { tenantId: context.tenantId, documentId: id });
     await tx
       .delete(chunks)
       .where(and(eq(chunks.tenantId, context.tenantId), eq(chunks.documentId, id)));
     await insertChunks(tx, { ...row, documentId: id }, pieces, vectors);
+    await countTerms(store, {
+      tenantId: context.tenantId,
+      chunks: pieces.map((piece) => ({ ...piece, title })),
+      sign: 1,
+    });
     return id;
   });
 

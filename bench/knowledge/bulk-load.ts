@@ -5,6 +5,7 @@ import { accounts, chunks, documents, tenants, users } from '../../db/schema/ind
 import type { Embedder } from '../../knowledge/embedder.ts';
 import { chunkSearchVector } from '../../knowledge/search-vector.ts';
 import { estimateTokens } from '../../knowledge/segment.ts';
+import { countTerms, type IndexedText } from '../../knowledge/term-stats.ts';
 import type { SyntheticChunk } from './synthetic-corpus.ts';
 
 /** What a bulk load made and how long its steps took. */
@@ -114,6 +115,7 @@ async function insertCorpus(
   });
 
   const rows: (typeof chunks.$inferInsert)[] = [];
+  const indexed: IndexedText[] = [];
   for (const [key, indexes] of groups) {
     for (let start = 0; start < indexes.length; start += CHUNKS_PER_DOCUMENT) {
       const members = indexes.slice(start, start + CHUNKS_PER_DOCUMENT);
@@ -137,6 +139,7 @@ async function insertCorpus(
         .returning({ id: documents.id });
       members.forEach((member, ordinal) => {
         const chunk = options.corpus[member] as SyntheticChunk;
+        indexed.push({ title, heading: chunk.heading, text: chunk.text });
         rows.push({
           tenantId: options.tenantId,
           documentId: (document as { id: string }).id,
@@ -163,4 +166,5 @@ async function insertCorpus(
   for (let start = 0; start < rows.length; start += INSERT_BATCH) {
     await db.insert(chunks).values(rows.slice(start, start + INSERT_BATCH));
   }
+  await countTerms(db, { tenantId: options.tenantId, chunks: indexed, sign: 1 });
 }

@@ -10,4 +10,5 @@ export * from './organization.ts';
 export * from './pipeline.ts';
 export * from './policies.ts';
 export * from './scoring.ts';
+export * from './search-term-stats.ts';
 export * from './signals.ts';

@@ -1,13 +1,11 @@
 import { z } from 'zod';
-import { recordAudit } from '../auth/audit.ts';
 import type { Caller } from '../auth/caller.ts';
 import { requireRole } from '../auth/require-role.ts';
-import type { Database } from '../db/client.ts';
 import { followUps } from '../db/schema/index.ts';
 import { InputError } from '../lib/errors.ts';
-import { confirmationRowId, signConfirmation, verifyConfirmation } from './confirmation-token.ts';
+import { confirmationRowId, signConfirmation } from './confirmation-token.ts';
+import { confirmedInput, insertOnceAudited } from './confirmed-write.ts';
 import { type PipelineTarget, resolvePipelineTarget } from './pipeline-target.ts';
-import { parseToolInput } from './run-tool.ts';
 import {
   STAFF_ROLES,
   type ToolContext,
@@ -95,42 +93,28 @@ async function applyFollowUp(
   context: ToolContext,
   token: string,
 ): Promise<ToolResult<CreatedFollowUp>> {
-  const signed = verifyConfirmation({
-    secret: context.confirmationSecret,
-    token,
-    tool: createFollowUpTool.name,
-    caller: context.caller,
-    now: context.now,
-  });
-  const request = parseToolInput(createFollowUpTool, signed);
+  const request = confirmedInput(createFollowUpTool, context, token);
   const target = await checkFollowUp(context, request);
   const followUpId = confirmationRowId(token);
 
-  const created = await context.db.transaction(async (tx) => {
-    const inserted = await tx
-      .insert(followUps)
-      .values({
-        id: followUpId,
-        tenantId: context.caller.tenantId,
-        leadId: target.leadId,
-        dealId: target.dealId,
-        ownerUserId: context.caller.userId,
-        createdByUserId: context.caller.userId,
-        dueAt: new Date(request.dueAt),
-        note: request.note,
-      })
-      .onConflictDoNothing()
-      .returning({ id: followUps.id });
-    if (inserted.length === 0) return false;
-    await recordAudit(tx as unknown as Database, context.caller, {
+  const created = await insertOnceAudited(context, {
+    table: followUps,
+    row: {
+      id: followUpId,
+      tenantId: context.caller.tenantId,
+      leadId: target.leadId,
+      dealId: target.dealId,
+      ownerUserId: context.caller.userId,
+      createdByUserId: context.caller.userId,
+      dueAt: new Date(request.dueAt),
+      note: request.note,
+    },
+    audit: {
       action: 'create',
       resourceType: 'follow_up',
-      resourceId: followUpId,
       via: `tool:${createFollowUpTool.name}`,
-      requestId: context.requestId ?? null,
       details: { leadId: target.leadId, dealId: target.dealId, dueAt: request.dueAt },
-    });
-    return true;
+    },
   });
 
   return {

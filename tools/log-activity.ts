@@ -1,13 +1,11 @@
 import { z } from 'zod';
-import { recordAudit } from '../auth/audit.ts';
 import type { Caller } from '../auth/caller.ts';
 import { requireRole } from '../auth/require-role.ts';
-import type { Database } from '../db/client.ts';
 import { activities } from '../db/schema/index.ts';
 import { InputError } from '../lib/errors.ts';
-import { confirmationRowId, signConfirmation, verifyConfirmation } from './confirmation-token.ts';
+import { confirmationRowId, signConfirmation } from './confirmation-token.ts';
+import { confirmedInput, insertOnceAudited } from './confirmed-write.ts';
 import { type PipelineTarget, resolvePipelineTarget } from './pipeline-target.ts';
-import { parseToolInput } from './run-tool.ts';
 import {
   STAFF_ROLES,
   type ToolContext,
@@ -109,14 +107,7 @@ async function applyLogActivity(
   context: ToolContext,
   token: string,
 ): Promise<ToolResult<LoggedActivity>> {
-  const signed = verifyConfirmation({
-    secret: context.confirmationSecret,
-    token,
-    tool: logActivityTool.name,
-    caller: context.caller,
-    now: context.now,
-  });
-  const request = parseToolInput(logActivityTool, signed);
+  const request = confirmedInput(logActivityTool, context, token);
   const target = await checkActivity(context, request);
 
   const activityId = confirmationRowId(token);
@@ -146,41 +137,33 @@ async function checkActivity(
 }
 
 /** Writes the activity and its audit entry together; false when the row already existed. */
-async function insertActivity(
+function insertActivity(
   context: ToolContext,
   options: { activityId: string; request: LogActivityInput; target: PipelineTarget },
 ): Promise<boolean> {
   const { activityId, request, target } = options;
-  return context.db.transaction(async (tx) => {
-    const inserted = await tx
-      .insert(activities)
-      .values({
-        id: activityId,
-        tenantId: context.caller.tenantId,
-        kind: request.kind,
-        occurredAt: new Date(request.occurredAt ?? context.now),
-        leadId: target.leadId,
-        dealId: target.dealId,
-        contactId: target.contactId,
-        userId: context.caller.userId,
-        subject: request.subject,
-        notes: request.notes ?? null,
-        durationSeconds: request.durationMinutes ? request.durationMinutes * 60 : null,
-        emailDirection: request.kind === 'email' ? 'outbound' : null,
-      })
-      .onConflictDoNothing()
-      .returning({ id: activities.id });
-    if (inserted.length === 0) return false;
-
-    await recordAudit(tx as unknown as Database, context.caller, {
+  return insertOnceAudited(context, {
+    table: activities,
+    row: {
+      id: activityId,
+      tenantId: context.caller.tenantId,
+      kind: request.kind,
+      occurredAt: new Date(request.occurredAt ?? context.now),
+      leadId: target.leadId,
+      dealId: target.dealId,
+      contactId: target.contactId,
+      userId: context.caller.userId,
+      subject: request.subject,
+      notes: request.notes ?? null,
+      durationSeconds: request.durationMinutes ? request.durationMinutes * 60 : null,
+      emailDirection: request.kind === 'email' ? 'outbound' : null,
+    },
+    audit: {
       action: 'create',
       resourceType: 'activity',
-      resourceId: activityId,
       via: `tool:${logActivityTool.name}`,
-      requestId: context.requestId ?? null,
       details: { kind: request.kind, leadId: target.leadId, dealId: target.dealId },
-    });
-    return true;
+    },
   });
 }
 

@@ -2,7 +2,8 @@
  * `npm run eval -- --suite <name|path|all> [--repeat k] [--concurrency n] [--json <file>]`:
  * runs eval suites against the agent on a freshly seeded demo tenant and prints a table of
  * metrics per suite, then the cases that did not pass. Exits 0 when the suites ran (even
- * with failures), 2 on bad options or a malformed suite.
+ * with failures), 2 on bad options or a malformed suite; with `--gate`, 1 when a suite's
+ * pass rate fell below the committed baseline.
  */
 import { writeFile } from 'node:fs/promises';
 import { createAgentDependencies } from '../agent/create-agent-dependencies.ts';
@@ -15,6 +16,7 @@ import { type Config, loadConfig } from '../lib/config.ts';
 import { DealwiseError, InputError } from '../lib/errors.ts';
 import { createLogger } from '../lib/logger.ts';
 import { progressBar } from '../scoring/progress-bar.ts';
+import { loadBaseline, regressions } from './baseline-gate.ts';
 import { type EvalOptions, parseEvalOptions } from './eval-options.ts';
 import { failureLines, suiteTableRow } from './format-suite-run.ts';
 import { type EvalSuite, loadSuite } from './load-suite.ts';
@@ -31,6 +33,7 @@ try {
     await writeFile(options.json, `${JSON.stringify({ suites: runs }, null, 2)}\n`, 'utf8');
     console.log(`\nThe full run is written to ${options.json}`);
   }
+  if (options.gate) process.exitCode = await applyGate(runs, options.gate);
 } catch (error) {
   if (!(error instanceof DealwiseError)) throw error;
   console.error(error.message);
@@ -77,6 +80,24 @@ async function runWithProgress(context: {
   } finally {
     bar.stop();
   }
+}
+
+/** Compares the run with a committed baseline; 1 when a suite regressed, else 0. */
+async function applyGate(runs: readonly SuiteRun[], file: string): Promise<number> {
+  const found = regressions(runs, await loadBaseline(file));
+  if (found.length === 0) {
+    console.log(`\nNo suite fell below ${file}.`);
+    return 0;
+  }
+  console.log(`\nBelow the baseline in ${file}:`);
+  for (const { suite, baseline, passRate } of found) {
+    console.log(`- ${suite}: pass rate ${percent(passRate)}, baseline ${percent(baseline)}`);
+  }
+  return 1;
+}
+
+function percent(share: number): string {
+  return `${(share * 100).toFixed(1)}%`;
 }
 
 function report(runs: readonly SuiteRun[]): void {

@@ -10,12 +10,14 @@ export interface EvalOptions {
   concurrency: number;
   /** Where to write the full run as JSON. */
   json: string | undefined;
+  /** A baseline file: exit 1 when a suite's pass rate falls below it. */
+  gate: string | undefined;
 }
 
 /** How to call the eval runner, for error messages. */
 export const EVAL_USAGE =
   'npm run eval -- --suite <name|path|all> [--suite ...] [--repeat k] [--concurrency n] ' +
-  '[--json <file>]';
+  '[--json <file>] [--gate <baseline.json>]';
 
 /**
  * Parses the command line of `npm run eval`; `--suite all` stands for every bundled suite.
@@ -34,6 +36,7 @@ export async function parseEvalOptions(args: readonly string[]): Promise<EvalOpt
     repeat: positiveInteger('--repeat', values.repeat, 1),
     concurrency: positiveInteger('--concurrency', values.concurrency, 2),
     json: values.json,
+    gate: values.gate,
   };
 }
 
@@ -42,6 +45,7 @@ function parseValues(args: readonly string[]): {
   repeat?: string | undefined;
   concurrency?: string | undefined;
   json?: string | undefined;
+  gate?: string | undefined;
 } {
   try {
     const { values } = parseArgs({
@@ -51,6 +55,7 @@ function parseValues(args: readonly string[]): {
         repeat: { type: 'string' },
         concurrency: { type: 'string' },
         json: { type: 'string' },
+        gate: { type: 'string' },
       },
     });
     return values;

@@ -1,11 +1,9 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { and, eq, isNull, lt, or } from 'drizzle-orm';
 import type { Database } from '../db/client.ts';
 import { apiKeys, users } from '../db/schema/index.ts';
 import { AuthenticationError } from '../lib/errors.ts';
 import type { Caller } from './caller.ts';
-
-const KEY_PREFIX = 'dw_';
 
 /** How stale `last_used_at` may get before a request refreshes it. */
 const LAST_USED_PRECISION_MS = 60_000;
@@ -13,12 +11,6 @@ const LAST_USED_PRECISION_MS = 60_000;
 /** SHA-256 of an API key, the only form in which keys are stored. */
 export function hashApiKey(key: string): string {
   return createHash('sha256').update(key, 'utf8').digest('hex');
-}
-
-/** A new random API key and the parts of it that are stored. */
-export function generateApiKey(): { key: string; prefix: string; keyHash: string } {
-  const key = `${KEY_PREFIX}${randomBytes(24).toString('base64url')}`;
-  return { key, prefix: key.slice(0, 10), keyHash: hashApiKey(key) };
 }
 
 /**

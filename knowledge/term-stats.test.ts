@@ -49,7 +49,11 @@ describe('term statistics', () => {
   it('leaves out terms found in most chunks of a large corpus, rarest first', async () => {
     const common = Array.from({ length: 1_200 }, (_, index) => ({
       title: 'Doc',
-      text: `hospital device ${index % 3 === 0 ? 'monitor' : 'pump'}${index < 5 ? ' ultrasound' : ''}`,
+      text: [
+        'hospital device',
+        index % 3 === 0 ? 'monitor' : 'pump',
+        index < 5 ? 'ultrasound' : '',
+      ].join(' '),
     }));
     await countTerms(database.db, { tenantId, chunks: common, sign: 1 });
 

@@ -318,7 +318,8 @@ const features = leadFeatures({ leads, activities, signals });
 const resolved = leads.filter((lead) => lead.createdDaysAgo >= 12 && lead.status !== 'new');
 const rate = (subset: DemoLead[]) => {
   const converted = subset.filter((lead) => lead.status === 'converted').length;
-  return `${converted}/${subset.length} = ${((100 * converted) / Math.max(1, subset.length)).toFixed(0)}%`;
+  const percent = ((100 * converted) / Math.max(1, subset.length)).toFixed(0);
+  return `${converted}/${subset.length} = ${percent}%`;
 };
 const byStatus = new Map<string, number>();
 for (const lead of leads) byStatus.set(lead.status, (byStatus.get(lead.status) ?? 0) + 1);
@@ -336,8 +337,9 @@ for (const name of [
   console.log(`${name.padEnd(21)} with ${rate(withFeature).padEnd(14)} without ${rate(without)}`);
 }
 console.log(
-  `counts: accounts ${accounts.length}, contacts ${contacts.length}, leads ${leads.length}, deals ${deals.length}, ` +
-    `activities ${activities.length}, signals ${signals.length}, policies ${policies.length}, documents ${documents.length}`,
+  `counts: accounts ${accounts.length}, contacts ${contacts.length}, leads ${leads.length}, ` +
+    `deals ${deals.length}, activities ${activities.length}, signals ${signals.length}, ` +
+    `policies ${policies.length}, documents ${documents.length}`,
 );
 
 if (problems.length > 0) {

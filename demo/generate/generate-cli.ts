@@ -129,5 +129,6 @@ for (const plan of plans) {
   if (plan.note && lead) console.log(`${lead.key} ${lead.externalId}: ${plan.note}`);
 }
 console.log(
-  `contacts ${contacts.length}, leads ${leads.length}, deals ${deals.length}, activities ${activities.length}`,
+  `contacts ${contacts.length}, leads ${leads.length}, deals ${deals.length}, ` +
+    `activities ${activities.length}`,
 );

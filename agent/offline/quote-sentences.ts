@@ -1,4 +1,5 @@
 import { findConcepts } from '../../knowledge/glossary.ts';
+import { hanPairs } from '../../knowledge/segment.ts';
 import { analyseText } from '../../knowledge/text-features.ts';
 
 // Limitation: instruction-like sentences are spotted by pattern; a reworded one may be quoted.
@@ -105,12 +106,7 @@ function questionTerms(question: string): Set<string> {
 function termsOf(text: string): Set<string> {
   const features = analyseText(text);
   const terms = new Set<string>(features.contentWords.filter((word) => word.length > 1));
-  for (const run of features.hanRuns) {
-    const characters = [...run];
-    for (let index = 0; index + 1 < characters.length; index += 1) {
-      terms.add(`${characters[index]}${characters[index + 1]}`);
-    }
-  }
+  for (const run of features.hanRuns) for (const pair of hanPairs(run)) terms.add(pair);
   for (const concept of findConcepts(features)) terms.add(`concept:${concept}`);
   return terms;
 }

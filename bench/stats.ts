@@ -1,11 +1,9 @@
 /** Small helpers shared by the benchmarks. */
+import { nearestRank } from '../lib/nearest-rank.ts';
 
-/** The q-quantile (0..1) of some samples, by nearest rank. */
+/** The q-quantile (0..1) of some samples, by nearest rank; NaN when there are none. */
 export function quantile(samples: number[], q: number): number {
-  if (samples.length === 0) return Number.NaN;
-  const sorted = [...samples].sort((a, b) => a - b);
-  const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1));
-  return sorted[rank] as number;
+  return nearestRank(samples, q) ?? Number.NaN;
 }
 
 /** Milliseconds taken by each of `runs` calls of `work`, after `warmup` unmeasured calls. */

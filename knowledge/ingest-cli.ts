@@ -84,7 +84,7 @@ try {
     console.log(`  failed  ${failure.file}: ${failure.message} [${failure.code}]`);
   }
   for (const problem of summary.problems) {
-    console.log(`  skipped ${problem.file} line ${problem.line}: ${problem.message}`);
+    console.log(`  skipped ${problem.file}, ${problem.message}`);
   }
   process.exitCode = summary.failed.length > 0 ? 1 : 0;
 } catch (error) {

@@ -15,6 +15,7 @@ export function startBackgroundJobs(db: Database, logger: Logger): JobWorker {
     logger,
     handlers: {
       [RESCORE_CHANGED_LEADS]: async (job) => {
+        if (job.tenantId === null) return;
         const outcome = await rescoreChangedLeads(db, { tenantId: job.tenantId });
         logger.info({ tenantId: job.tenantId, ...outcome }, 'leads rescored');
       },

@@ -117,7 +117,7 @@ describe('job worker', () => {
       logger: createLogger({ level: 'silent' }),
       handlers: {
         tick: async (job) => {
-          seen.push(job.tenantId);
+          seen.push(job.tenantId ?? 'none');
           if (seen.length === 2) resolveDone();
         },
       },

@@ -5,7 +5,8 @@ import { jobs } from '../db/schema/index.ts';
 /** A job as a worker sees it. */
 export interface Job {
   id: string;
-  tenantId: string;
+  /** Null for work that belongs to no tenant yet. */
+  tenantId: string | null;
   kind: string;
   payload: Record<string, unknown>;
   attempts: number;
@@ -13,7 +14,7 @@ export interface Job {
 }
 
 export interface EnqueueOptions {
-  tenantId: string;
+  tenantId: string | null;
   kind: string;
   payload?: Record<string, unknown>;
   /** Not before this time. Default: now. */

@@ -23,9 +23,8 @@ export const jobs = pgTable(
   'jobs',
   {
     id: id(),
-    tenantId: uuid('tenant_id')
-      .notNull()
-      .references(() => tenants.id, { onDelete: 'cascade' }),
+    /** Null for work that belongs to no tenant yet, e.g. a message from an unlinked chat user. */
+    tenantId: uuid('tenant_id').references(() => tenants.id, { onDelete: 'cascade' }),
     kind: text('kind').notNull(),
     payload: jsonb('payload').$type<Record<string, unknown>>().notNull().default({}),
     status: jobStatus('status').notNull().default('queued'),

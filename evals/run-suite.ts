@@ -4,7 +4,7 @@ import { checkCase } from './checks/check-case.ts';
 import type { EvalSuite } from './load-suite.ts';
 import { type CaseAttempt, runCase } from './run-case.ts';
 import { runPool } from './run-pool.ts';
-import type { EvalCase } from './suite-format.ts';
+import { type EvalCase, plannedTurns } from './suite-format.ts';
 import { type CaseRun, type SuiteSummary, summarizeSuite } from './summarize-suite.ts';
 
 export type { CaseRun, CaseStatus, SuiteSummary } from './summarize-suite.ts';
@@ -98,7 +98,13 @@ async function runCaseWithRetries(options: {
     });
   } while (attempt.error instanceof RemoteServiceError && attempts <= PROVIDER_RETRIES);
 
-  const base = { caseId: evalCase.id, repeat, attempts, observations: attempt.observations };
+  const base = {
+    caseId: evalCase.id,
+    repeat,
+    turns: plannedTurns(evalCase).map((turn) => turn.text),
+    attempts,
+    observations: attempt.observations,
+  };
   if (attempt.error !== undefined) {
     return { ...base, status: 'error', error: describeError(attempt.error, options.timeoutMs) };
   }

@@ -20,6 +20,8 @@ export interface CaseRun {
   caseId: string;
   /** Which repeat this is, from 1. */
   repeat: number;
+  /** The user's messages, in order; absent in runs written before they were recorded. */
+  turns?: string[];
   status: CaseStatus;
   verdict?: CaseVerdict;
   /** Why the case could not be run to the end, for status `error`. */

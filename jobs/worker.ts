@@ -27,6 +27,8 @@ export interface JobWorkerOptions {
 
 /** A running worker. */
 export interface JobWorker {
+  /** Looks for due jobs now instead of at the next poll, e.g. right after a webhook. */
+  wake(): void;
   /** Finishes the job in hand, then stops. */
   stop(): Promise<void>;
 }
@@ -39,6 +41,7 @@ export function startJobWorker(options: JobWorkerOptions): JobWorker {
   const logger = options.logger.child({ module: 'jobs' });
   const controller = new AbortController();
   const lastScheduled = new Map<string, number>();
+  let nap = new AbortController();
 
   const loop = async () => {
     while (!controller.signal.aborted) {
@@ -50,15 +53,18 @@ export function startJobWorker(options: JobWorkerOptions): JobWorker {
         return 0;
       });
       if (ran === 0) {
-        await sleep(options.pollIntervalMs ?? 1_000, undefined, {
-          signal: controller.signal,
-        }).catch(() => {});
+        nap = new AbortController();
+        const signal = AbortSignal.any([controller.signal, nap.signal]);
+        await sleep(options.pollIntervalMs ?? 1_000, undefined, { signal }).catch(() => {});
       }
     }
   };
   const running = loop();
 
   return {
+    wake() {
+      nap.abort();
+    },
     async stop() {
       controller.abort();
       await running;
@@ -66,7 +72,26 @@ export function startJobWorker(options: JobWorkerOptions): JobWorker {
   };
 }
 
-async function runDueJobs(options: JobWorkerOptions, logger: Logger): Promise<number> {
+/**
+ * Runs due jobs in this process until none is left, then returns how many ran; for tests
+ * and one-off scripts. A job that fails is queued again for later and not retried here.
+ */
+export async function runJobsUntilIdle(
+  options: Pick<JobWorkerOptions, 'db' | 'logger' | 'handlers' | 'batchSize'>,
+): Promise<number> {
+  const logger = options.logger.child({ module: 'jobs' });
+  let total = 0;
+  for (;;) {
+    const ran = await runDueJobs(options, logger);
+    if (ran === 0) return total;
+    total += ran;
+  }
+}
+
+async function runDueJobs(
+  options: Pick<JobWorkerOptions, 'db' | 'handlers' | 'batchSize' | 'leaseMs'>,
+  logger: Logger,
+): Promise<number> {
   const claimed = await claimJobs(options.db, {
     limit: options.batchSize ?? 5,
     leaseMs: options.leaseMs ?? 5 * 60_000,
@@ -75,7 +100,11 @@ async function runDueJobs(options: JobWorkerOptions, logger: Logger): Promise<nu
   return claimed.length;
 }
 
-async function runJob(options: JobWorkerOptions, logger: Logger, job: Job): Promise<void> {
+async function runJob(
+  options: Pick<JobWorkerOptions, 'db' | 'handlers'>,
+  logger: Logger,
+  job: Job,
+): Promise<void> {
   const handler = options.handlers[job.kind];
   const started = performance.now();
   try {

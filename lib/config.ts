@@ -1,6 +1,11 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import {
+  type ChannelsConfig,
+  channelsConfig,
+  channelsEnvironmentSchema,
+} from './channels-config.ts';
 import { ConfigurationError } from './errors.ts';
 
 /**
@@ -21,57 +26,59 @@ const optionalText = z
   .optional()
   .transform((value) => (value === undefined || value.trim() === '' ? undefined : value.trim()));
 
-const environmentSchema = z.object({
-  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
-  PORT: z.coerce
-    .number({ error: 'must be a number' })
-    .int('must be a whole number')
-    .min(0, 'must be between 0 and 65535')
-    .max(65535, 'must be between 0 and 65535')
-    .default(3000),
-  HOST: z.string().min(1).default('0.0.0.0'),
-  LOG_LEVEL: z
-    .enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` })
-    .default('info'),
-  DATABASE_URL: optionalText.refine(
-    (value) => value === undefined || /^postgres(ql)?:\/\/.+/.test(value),
-    'is not a postgres:// URL; unset it to use the embedded database',
-  ),
-  DATA_DIR: z.string().min(1).default('.data'),
-  DEMO_SEED: booleanFlag.default(true),
-  JOBS_WORKER: booleanFlag.default(true),
-  CONFIRMATION_SECRET: optionalText.refine(
-    (value) => value === undefined || value.length >= 32,
-    'must be at least 32 characters; e.g. `openssl rand -hex 32`',
-  ),
-  OPENAI_API_KEY: optionalText,
-  OPENAI_BASE_URL: optionalText.refine(
-    (value) => value === undefined || URL.canParse(value),
-    'is not a URL; e.g. https://api.openai.com/v1',
-  ),
-  DEALWISE_MODEL: z.string().min(1).default('gpt-4o-mini'),
-  DEALWISE_FALLBACK_MODEL: optionalText,
-  MODEL_TIMEOUT_SECONDS: z.coerce
-    .number({ error: 'must be a number of seconds' })
-    .positive('must be above 0, e.g. 30')
-    .max(600, 'must be at most 600')
-    .default(30),
-  MODEL_MAX_RETRIES: z.coerce
-    .number({ error: 'must be a number' })
-    .int('must be a whole number')
-    .min(0, 'must be between 0 and 10')
-    .max(10, 'must be between 0 and 10')
-    .default(2),
-  EMBEDDINGS_PROVIDER: z
-    .enum(['offline', 'openai'], { error: 'must be offline or openai' })
-    .default('offline'),
-  EMBEDDINGS_API_KEY: optionalText,
-  EMBEDDINGS_BASE_URL: optionalText.refine(
-    (value) => value === undefined || URL.canParse(value),
-    'is not a URL; e.g. https://api.openai.com/v1',
-  ),
-  EMBEDDINGS_MODEL: z.string().min(1).default('text-embedding-3-small'),
-});
+const environmentSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    PORT: z.coerce
+      .number({ error: 'must be a number' })
+      .int('must be a whole number')
+      .min(0, 'must be between 0 and 65535')
+      .max(65535, 'must be between 0 and 65535')
+      .default(3000),
+    HOST: z.string().min(1).default('0.0.0.0'),
+    LOG_LEVEL: z
+      .enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` })
+      .default('info'),
+    DATABASE_URL: optionalText.refine(
+      (value) => value === undefined || /^postgres(ql)?:\/\/.+/.test(value),
+      'is not a postgres:// URL; unset it to use the embedded database',
+    ),
+    DATA_DIR: z.string().min(1).default('.data'),
+    DEMO_SEED: booleanFlag.default(true),
+    JOBS_WORKER: booleanFlag.default(true),
+    CONFIRMATION_SECRET: optionalText.refine(
+      (value) => value === undefined || value.length >= 32,
+      'must be at least 32 characters; e.g. `openssl rand -hex 32`',
+    ),
+    OPENAI_API_KEY: optionalText,
+    OPENAI_BASE_URL: optionalText.refine(
+      (value) => value === undefined || URL.canParse(value),
+      'is not a URL; e.g. https://api.openai.com/v1',
+    ),
+    DEALWISE_MODEL: z.string().min(1).default('gpt-4o-mini'),
+    DEALWISE_FALLBACK_MODEL: optionalText,
+    MODEL_TIMEOUT_SECONDS: z.coerce
+      .number({ error: 'must be a number of seconds' })
+      .positive('must be above 0, e.g. 30')
+      .max(600, 'must be at most 600')
+      .default(30),
+    MODEL_MAX_RETRIES: z.coerce
+      .number({ error: 'must be a number' })
+      .int('must be a whole number')
+      .min(0, 'must be between 0 and 10')
+      .max(10, 'must be between 0 and 10')
+      .default(2),
+    EMBEDDINGS_PROVIDER: z
+      .enum(['offline', 'openai'], { error: 'must be offline or openai' })
+      .default('offline'),
+    EMBEDDINGS_API_KEY: optionalText,
+    EMBEDDINGS_BASE_URL: optionalText.refine(
+      (value) => value === undefined || URL.canParse(value),
+      'is not a URL; e.g. https://api.openai.com/v1',
+    ),
+    EMBEDDINGS_MODEL: z.string().min(1).default('text-embedding-3-small'),
+  })
+  .extend(channelsEnvironmentSchema.shape);
 
 /** Dealwise's validated configuration. */
 export interface Config {
@@ -100,6 +107,8 @@ export interface Config {
   embeddings:
     | { provider: 'offline' }
     | { provider: 'openai'; apiKey: string; baseUrl: string | undefined; model: string };
+  /** Slack, Telegram, WeCom and Feishu; each off unless its variables are set. */
+  channels: ChannelsConfig;
 }
 
 /**
@@ -122,6 +131,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = readEnvironment()): 
 
   const env = parsed.data;
   return {
+    channels: channelsConfig(env),
     embeddings: embeddingsConfig(env),
     environment: env.NODE_ENV,
     http: { host: env.HOST, port: env.PORT },

@@ -1,0 +1,92 @@
+import { and, eq, gt, isNull } from 'drizzle-orm';
+import type { PendingWrite } from '../agent/turn-record.ts';
+import type { Caller } from '../auth/caller.ts';
+import type { Database } from '../db/client.ts';
+import { channelActions } from '../db/schema/index.ts';
+import type { ReplyAction } from './reply-message.ts';
+
+/** How long the buttons of a prepared write can be pressed. */
+export const ACTION_TTL_MS = 24 * 60 * 60_000;
+
+const CONFIRM_WRITE = 'confirm_write';
+
+/** A prepared write, as its buttons carry it back: the tool and its confirmation token. */
+export interface ConfirmWritePayload {
+  tool: string;
+  token: string;
+  preview: string;
+}
+
+/**
+ * Stores each prepared write of a turn behind a pair of buttons (confirm, cancel) only the
+ * caller may press. The platform sees the row id, never the confirmation token.
+ */
+export async function createWriteActions(
+  db: Database,
+  caller: Caller,
+  options: {
+    writes: readonly PendingWrite[];
+    labels: { confirm: string; cancel: string };
+    now: Date;
+  },
+): Promise<ReplyAction[]> {
+  if (options.writes.length === 0) return [];
+  const rows = await db
+    .insert(channelActions)
+    .values(
+      options.writes.map((write) => ({
+        tenantId: caller.tenantId,
+        userId: caller.userId,
+        kind: CONFIRM_WRITE,
+        payload: { tool: write.tool, token: write.token, preview: write.preview },
+        expiresAt: earliest(
+          new Date(write.expiresAt),
+          new Date(options.now.getTime() + ACTION_TTL_MS),
+        ),
+      })),
+    )
+    .returning({ id: channelActions.id });
+
+  return rows.flatMap(({ id }) => [
+    { actionId: id, decision: 'confirm' as const, label: options.labels.confirm },
+    { actionId: id, decision: 'cancel' as const, label: options.labels.cancel },
+  ]);
+}
+
+/** Why a button press did nothing: unknown, someone else's, expired or already pressed. */
+export type ActionRefusal = 'unavailable';
+
+/**
+ * Uses up the caller's button once and returns what it stands for. A press by another user,
+ * after expiry or a second time finds nothing: buttons in group chats are visible to all.
+ */
+export async function takeWriteAction(
+  db: Database,
+  caller: Caller,
+  options: { actionId: string; now: Date },
+): Promise<ConfirmWritePayload | undefined> {
+  if (!isUuid(options.actionId)) return undefined;
+  const [row] = await db
+    .update(channelActions)
+    .set({ usedAt: options.now })
+    .where(
+      and(
+        eq(channelActions.id, options.actionId),
+        eq(channelActions.tenantId, caller.tenantId),
+        eq(channelActions.userId, caller.userId),
+        eq(channelActions.kind, CONFIRM_WRITE),
+        isNull(channelActions.usedAt),
+        gt(channelActions.expiresAt, options.now),
+      ),
+    )
+    .returning({ payload: channelActions.payload });
+  return row?.payload as ConfirmWritePayload | undefined;
+}
+
+function isUuid(value: string): boolean {
+  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
+}
+
+function earliest(a: Date, b: Date): Date {
+  return Number.isNaN(a.getTime()) || b < a ? b : a;
+}

@@ -1,0 +1,33 @@
+/** A source the answer cites, as a chat reply shows it. */
+export interface ReplyCitation {
+  /** The `[n]` marker in the text. */
+  n: number;
+  title: string;
+  /** Heading, page or date inside the source. */
+  locator: string;
+  /** Where a reader can open the source, when there is such a place. */
+  url?: string | undefined;
+}
+
+/** A button under a reply; pressing it comes back as an `action` event with this id. */
+export interface ReplyAction {
+  /** The `channel_actions` row; short enough for Telegram's 64-byte callback data. */
+  actionId: string;
+  decision: 'confirm' | 'cancel';
+  label: string;
+}
+
+/**
+ * What Dealwise says in a chat, before any platform's formatting: text in light markdown
+ * (`**bold**`, `` `code` ``, `- ` lists, `[n]` citation markers), the sources, and buttons.
+ */
+export interface ReplyMessage {
+  text: string;
+  citations: ReplyCitation[];
+  actions: ReplyAction[];
+}
+
+/** A reply with text only. */
+export function textReply(text: string): ReplyMessage {
+  return { text, citations: [], actions: [] };
+}

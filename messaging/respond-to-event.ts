@@ -1,0 +1,175 @@
+import { messageLanguage } from '../agent/offline/message-language.ts';
+import { type AgentDependencies, runTurn } from '../agent/run-turn.ts';
+import type { TurnResult } from '../agent/turn-events.ts';
+import type { Caller } from '../auth/caller.ts';
+import { InputError } from '../lib/errors.ts';
+import { applyConfirmedWrite } from '../tools/apply-confirmed-write.ts';
+import { ALL_TOOLS } from '../tools/index.ts';
+import type { WriteToolDefinition } from '../tools/tool-definition.ts';
+import { createWriteActions, takeWriteAction } from './channel-actions.ts';
+import { callerLanguage, PHRASES } from './channel-phrases.ts';
+import {
+  findThreadConversation,
+  forgetThreadConversation,
+  rememberThreadConversation,
+  threadKeyOf,
+} from './channel-threads.ts';
+import { citationUrl } from './citation-url.ts';
+import type { InboundEvent } from './inbound-event.ts';
+import { type ReplyMessage, textReply } from './reply-message.ts';
+
+/** What a linked user's event needs to be answered. */
+export interface RespondContext {
+  agent: AgentDependencies;
+  caller: Caller;
+  event: InboundEvent;
+  now: Date;
+  /** Where citations link to; see citationUrl. */
+  citationBaseUrl: string | undefined;
+}
+
+/** The answer to an event and, for the event log, what became of it. */
+export interface Response {
+  outcome: string;
+  replies: ReplyMessage[];
+}
+
+/**
+ * Answers a linked user's message, command or button press: commands and buttons here,
+ * everything else through an agent turn in the conversation of the chat thread.
+ */
+export async function respondToLinkedUser(context: RespondContext): Promise<Response> {
+  const { body } = context.event;
+  const language = callerLanguage(context.caller);
+
+  switch (body.type) {
+    case 'unsupported':
+      return reply('unsupported', PHRASES.unsupported(body.kind, language));
+    case 'action':
+      return respondToAction(context, body);
+    case 'text':
+      return answer(context, body.text);
+    case 'command':
+      return respondToCommand(context, body.command, body.argument.trim());
+  }
+}
+
+async function respondToCommand(
+  context: RespondContext,
+  command: 'ask' | 'pitch' | 'score' | 'link' | 'new' | 'help',
+  argument: string,
+): Promise<Response> {
+  const language = argument ? messageLanguage(argument) : callerLanguage(context.caller);
+  switch (command) {
+    case 'help':
+      return reply('help', PHRASES.help[language]);
+    case 'link':
+      return reply('already_linked', PHRASES.alreadyLinked[language]);
+    case 'new':
+      await forgetThreadConversation(context.agent.db, context.caller, threadOf(context.event));
+      return reply('new_conversation', PHRASES.newConversation[language]);
+    case 'ask':
+      return argument ? answer(context, argument) : reply('help', PHRASES.help[language]);
+    case 'pitch':
+      if (!argument) return reply('empty_command', PHRASES.emptyCommand[language]);
+      return answer(context, PHRASES.pitchRequest[language](argument));
+    case 'score':
+      if (!argument) return reply('empty_command', PHRASES.emptyCommand[language]);
+      return answer(context, PHRASES.scoreRequest[language](argument));
+  }
+}
+
+/** Runs an agent turn in the thread's conversation and turns its result into a reply. */
+async function answer(context: RespondContext, message: string): Promise<Response> {
+  const { agent, caller, event } = context;
+  const thread = threadOf(event);
+  const conversationId = await findThreadConversation(agent.db, caller, thread);
+
+  let result: TurnResult;
+  try {
+    result = await runTurn(agent, {
+      caller,
+      message,
+      conversationId,
+      channel: event.platform,
+      requestId: event.dedupeKey,
+    });
+  } catch (error) {
+    // The user's message is stored and the failed turn recorded by the agent; say so.
+    const language = messageLanguage(message);
+    if (error instanceof InputError) return reply('rejected', error.message);
+    agent.logger.warn({ err: error, dedupeKey: event.dedupeKey }, 'channel turn failed');
+    return reply('turn_failed', PHRASES.turnFailed[language]);
+  }
+
+  if (result.conversationId !== conversationId) {
+    await rememberThreadConversation(agent.db, caller, {
+      ...thread,
+      conversationId: result.conversationId,
+    });
+  }
+  return { outcome: 'answered', replies: [await replyOf(context, message, result)] };
+}
+
+async function replyOf(
+  context: RespondContext,
+  message: string,
+  result: TurnResult,
+): Promise<ReplyMessage> {
+  const actions = await createWriteActions(context.agent.db, context.caller, {
+    writes: result.pendingWrites,
+    labels: PHRASES.confirmLabels[messageLanguage(message)],
+    now: context.now,
+  });
+  return {
+    text: result.message.text,
+    citations: result.message.citations.map((citation) => ({
+      n: citation.n,
+      title: citation.title,
+      locator: citation.locator,
+      url: citationUrl(citation, context.citationBaseUrl),
+    })),
+    actions,
+  };
+}
+
+async function respondToAction(
+  context: RespondContext,
+  press: { actionId: string; decision: 'confirm' | 'cancel' },
+): Promise<Response> {
+  const { agent, caller, now } = context;
+  const language = callerLanguage(caller);
+  const write = await takeWriteAction(agent.db, caller, { actionId: press.actionId, now });
+  if (!write) return reply('action_unavailable', PHRASES.actionUnavailable[language]);
+  if (press.decision === 'cancel') return reply('action_cancelled', PHRASES.cancelled[language]);
+
+  const tool = ALL_TOOLS.find((candidate) => candidate.name === write.tool);
+  if (tool?.kind !== 'write')
+    return reply('action_unavailable', PHRASES.actionUnavailable[language]);
+  try {
+    const applied = await applyConfirmedWrite(
+      tool as unknown as WriteToolDefinition<unknown, unknown, unknown>,
+      {
+        db: agent.db,
+        embedder: agent.embedder,
+        caller,
+        now,
+        requestId: context.event.dedupeKey,
+        confirmationSecret: agent.confirmationSecret,
+      },
+      write.token,
+    );
+    return reply('action_confirmed', applied.summary);
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error;
+    return reply('action_rejected', error.message);
+  }
+}
+
+function threadOf(event: InboundEvent): { platform: InboundEvent['platform']; key: string } {
+  return { platform: event.platform, key: threadKeyOf(event.address) };
+}
+
+function reply(outcome: string, text: string): Response {
+  return { outcome, replies: [textReply(text)] };
+}

@@ -232,7 +232,10 @@ export function describeChannelContract(harness: ChannelHarness): void {
 
     it('routes a confirm button back to the prepared write', async () => {
       const user = await linkedUser();
-      const ask = { ...user, text: '记录一下：今天和东浦医院的王主任通了电话，对方关心交付周期' };
+      const ask = {
+        ...user,
+        text: '记录一次通话：与张主任确认了演示，线索 c1db20b0-6366-5eca-8bd8-03ebead7e09a',
+      };
       await post(harness.textRequest(ask));
       await drain();
       const [action] = await database.db.query.channelActions.findMany({

@@ -42,10 +42,10 @@ export const PHRASES = {
   help: {
     zh:
       '可以直接提问，或用命令：\n- /ask 问题\n- /pitch 客户名称：起草销售提纲\n' +
-      '- /score 客户名称：线索意向评分\n- /new：开始新对话\n- /link 关联码：关联账号',
+      '- /score 线索ID：线索意向评分\n- /new：开始新对话\n- /link 关联码：关联账号',
     en:
       'Ask a question, or use a command:\n- /ask <question>\n- /pitch <account>: draft a pitch\n' +
-      '- /score <account>: lead intent score\n- /new: start a new conversation\n' +
+      '- /score <lead id>: lead intent score\n- /new: start a new conversation\n' +
       '- /link <code>: link your account',
   },
   newConversation: {
@@ -69,14 +69,14 @@ export const PHRASES = {
     zh: { confirm: '确认', cancel: '取消' },
     en: { confirm: 'Confirm', cancel: 'Cancel' },
   },
-  /** The message a `/pitch` or `/score` command stands for. */
+  /** The messages `/pitch <account>` and `/score <lead>` stand for. */
   pitchRequest: {
     zh: (account: string) => `为${account}起草一份拜访提纲`,
     en: (account: string) => `Draft a pitch for ${account}`,
   },
   scoreRequest: {
-    zh: (account: string) => `${account}的线索评分是多少？`,
-    en: (account: string) => `What is the lead score of ${account}?`,
+    zh: (lead: string) => `给线索 ${lead} 打分`,
+    en: (lead: string) => `Score lead ${lead}`,
   },
   unsupported(kind: Unsupported, language: AnswerLanguage): string {
     const name = UNSUPPORTED_NAMES[kind][language];

@@ -34,7 +34,7 @@ export async function issueLinkCode(
   await db.insert(channelLinkCodes).values({
     tenantId: caller.tenantId,
     userId: caller.userId,
-    codeHash: hashLinkCode(code),
+    codeHash: hashLinkCode(normalizeLinkCode(code)),
     expiresAt,
   });
   return { code, expiresAt };

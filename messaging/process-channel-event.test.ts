@@ -1,0 +1,205 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { authenticateApiKey } from '../auth/api-keys.ts';
+import type { Caller } from '../auth/caller.ts';
+import type { DatabaseHandle } from '../db/client.ts';
+import { channelEvents, channelThreads, messages } from '../db/schema/index.ts';
+import { runJobsUntilIdle } from '../jobs/worker.ts';
+import { createLogger } from '../lib/logger.ts';
+import { FakeChannelClient } from '../testing/fake-channel-client.ts';
+import { createTestApp } from '../testing/test-app.ts';
+import { createTestDatabase } from '../testing/test-database.ts';
+import { channelJobHandlers } from './channel-job-handlers.ts';
+import type { InboundBody, InboundEvent } from './inbound-event.ts';
+import { issueLinkCode } from './link-codes.ts';
+import { receiveInboundEvent } from './receive-inbound-event.ts';
+
+let database: DatabaseHandle;
+let rep: Caller;
+let client: FakeChannelClient;
+let drain: () => Promise<number>;
+let sequence = 0;
+
+beforeAll(async () => {
+  database = await createTestDatabase('demo');
+  const { agent } = createTestApp(database);
+  rep = await authenticateApiKey(database.db, 'dw_demo_rep');
+  client = new FakeChannelClient('slack');
+  const logger = createLogger({ level: 'silent' });
+  const handlers = channelJobHandlers({
+    agent,
+    clients: { slack: client },
+    citationBaseUrl: 'https://portal.example.com/kb',
+  });
+  drain = () => runJobsUntilIdle({ db: database.db, logger, handlers });
+});
+
+afterAll(async () => {
+  await database.close();
+});
+
+beforeEach(() => {
+  client.deliveries.length = 0;
+  client.failing = false;
+});
+
+function event(userId: string, body: InboundBody, thread = 'T1'): InboundEvent {
+  sequence += 1;
+  return {
+    platform: 'slack',
+    dedupeKey: `slack:test-${sequence}`,
+    sender: { workspaceId: 'W1', userId },
+    address: { workspaceId: 'W1', chatId: 'C1', threadId: thread, direct: false },
+    body,
+    sentAt: new Date().toISOString(),
+  };
+}
+
+async function say(userId: string, body: InboundBody, thread?: string): Promise<string> {
+  await receiveInboundEvent(database.db, event(userId, body, thread));
+  await drain();
+  const text = client.texts();
+  client.deliveries.length = 0;
+  return text;
+}
+
+async function link(userId: string): Promise<void> {
+  const { code } = await issueLinkCode(database.db, rep);
+  expect(await say(userId, { type: 'command', command: 'link', argument: code })).toMatch(
+    /已关联|Linked/,
+  );
+}
+
+describe('processChannelEvent', () => {
+  it('stores a redelivered event once and answers it once', async () => {
+    const first = event('U-dupe', { type: 'text', text: 'hello' });
+    expect(await receiveInboundEvent(database.db, first)).toBe('accepted');
+    expect(await receiveInboundEvent(database.db, first)).toBe('duplicate');
+    await drain();
+    expect(client.deliveries).toHaveLength(1);
+  });
+
+  it('tells an unlinked sender how to link, in both languages', async () => {
+    const reply = await say('U-new', { type: 'text', text: '东浦医院最近怎么样？' });
+    expect(reply).toContain('/link');
+    expect(reply).toContain('关联');
+  });
+
+  it('links with a code sent as plain text, then answers with linked citations', async () => {
+    const { code } = await issueLinkCode(database.db, rep);
+    expect(await say('U-plain', { type: 'text', text: code.toLowerCase() })).toMatch(
+      /已关联|Linked/,
+    );
+
+    await receiveInboundEvent(
+      database.db,
+      event('U-plain', { type: 'text', text: '东浦医院扩建项目的预算是多少？' }),
+    );
+    await drain();
+    const [delivery] = client.deliveries;
+    expect(delivery?.message.text).toMatch(/东浦/);
+    expect(delivery?.message.citations.length).toBeGreaterThan(0);
+    expect(delivery?.message.citations.some((c) => c.url?.startsWith('https://'))).toBe(true);
+  });
+
+  it('locks out a chat account after five wrong codes', async () => {
+    for (let attempt = 0; attempt < 5; attempt += 1) {
+      expect(
+        await say('U-guess', { type: 'command', command: 'link', argument: 'AAAA-AAAA' }),
+      ).toMatch(/invalid|无效/);
+    }
+    const { code } = await issueLinkCode(database.db, rep);
+    expect(await say('U-guess', { type: 'command', command: 'link', argument: code })).toMatch(
+      /15/,
+    );
+  });
+
+  it('keeps one conversation per thread and starts afresh after /new', async () => {
+    await link('U-thread');
+    await say('U-thread', { type: 'text', text: 'What is new at Dongpu Hospital?' }, 'TH');
+    await say('U-thread', { type: 'text', text: 'And their budget?' }, 'TH');
+    const threads = await database.db
+      .select()
+      .from(channelThreads)
+      .where(eq(channelThreads.threadKey, 'W1:C1:TH'));
+    expect(threads).toHaveLength(1);
+    const stored = await database.db
+      .select()
+      .from(messages)
+      .where(eq(messages.conversationId, threads[0]?.conversationId ?? ''));
+    expect(stored.filter((message) => message.role === 'user')).toHaveLength(2);
+
+    expect(await say('U-thread', { type: 'command', command: 'new', argument: '' }, 'TH')).toMatch(
+      /new conversation|重新开始/,
+    );
+    const after = await database.db
+      .select()
+      .from(channelThreads)
+      .where(eq(channelThreads.threadKey, 'W1:C1:TH'));
+    expect(after).toHaveLength(0);
+  });
+
+  it('answers an attachment it cannot read in the caller’s language', async () => {
+    await link('U-photo');
+    expect(await say('U-photo', { type: 'unsupported', kind: 'photo' })).toMatch(/图片|photos/);
+  });
+
+  it('turns /pitch and /score into agent requests', async () => {
+    await link('U-cmd');
+    expect(await say('U-cmd', { type: 'command', command: 'pitch', argument: '东浦医院' })).toMatch(
+      /东浦/,
+    );
+    expect(
+      await say('U-cmd', {
+        type: 'command',
+        command: 'score',
+        argument: 'c1db20b0-6366-5eca-8bd8-03ebead7e09a',
+      }),
+    ).toMatch(/\d/);
+    expect(await say('U-cmd', { type: 'command', command: 'pitch', argument: ' ' })).toMatch(
+      /pitch/,
+    );
+  });
+
+  it('applies a prepared write only when its owner presses confirm, once', async () => {
+    await link('U-write');
+    await receiveInboundEvent(
+      database.db,
+      event('U-write', {
+        type: 'text',
+        text: '记录一次通话：与张主任确认了演示，线索 c1db20b0-6366-5eca-8bd8-03ebead7e09a',
+      }),
+    );
+    await drain();
+    const actions = client.deliveries[0]?.message.actions ?? [];
+    expect(actions.map((action) => action.decision)).toEqual(['confirm', 'cancel']);
+    const actionId = actions[0]?.actionId ?? '';
+
+    expect(await say('U-other', { type: 'action', actionId, decision: 'confirm' })).toContain(
+      '/link',
+    );
+    expect(await say('U-write', { type: 'action', actionId, decision: 'confirm' })).not.toMatch(
+      /失效|no longer/,
+    );
+    expect(await say('U-write', { type: 'action', actionId, decision: 'confirm' })).toMatch(
+      /失效|no longer/,
+    );
+  });
+
+  it('keeps a reply queued when the platform fails, without running the turn again', async () => {
+    client.failing = true;
+    await receiveInboundEvent(database.db, event('U-down', { type: 'text', text: 'hello' }));
+    await drain();
+    expect(client.deliveries).toHaveLength(0);
+
+    const stored = await database.db
+      .select()
+      .from(channelEvents)
+      .where(eq(channelEvents.status, 'done'));
+    expect(
+      stored.some(
+        (row) => (row.payload as { sender: { userId: string } }).sender.userId === 'U-down',
+      ),
+    ).toBe(true);
+  });
+});

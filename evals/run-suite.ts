@@ -33,7 +33,23 @@ export interface RunSuiteOptions {
   caseTimeoutMs?: number;
   /** Called after each case run finishes. */
   onProgress?: (done: number, total: number, caseId: string) => void;
+  /** Runs each attempt of a case, e.g. inside a cassette's scope; by default just runs it. */
+  aroundAttempt?: AroundAttempt;
 }
+
+/** Which attempt of which case run is about to start. */
+export interface AttemptContext {
+  caseId: string;
+  repeat: number;
+  /** From 1; more after a provider failure. */
+  attempt: number;
+}
+
+/** Wraps one attempt of a case; may replace its outcome, e.g. with a cassette mismatch. */
+export type AroundAttempt = (
+  context: AttemptContext,
+  attempt: () => Promise<CaseAttempt>,
+) => Promise<CaseAttempt>;
 
 /** Retries of a case after a provider failure; a wrong answer is never retried. */
 export const PROVIDER_RETRIES = 2;
@@ -61,6 +77,7 @@ export async function runSuite(options: RunSuiteOptions): Promise<SuiteRun> {
         agent,
         ...job,
         timeoutMs: options.caseTimeoutMs ?? DEFAULTS.caseTimeoutMs,
+        aroundAttempt: options.aroundAttempt,
       });
       done += 1;
       options.onProgress?.(done, jobs.length, job.evalCase.id);
@@ -84,18 +101,22 @@ async function runCaseWithRetries(options: {
   evalCase: EvalCase;
   repeat: number;
   timeoutMs: number;
+  aroundAttempt: AroundAttempt | undefined;
 }): Promise<CaseRun> {
   const { evalCase, repeat } = options;
   let attempts = 0;
   let attempt: CaseAttempt;
   do {
     attempts += 1;
-    attempt = await runCase({
-      agent: options.agent,
-      evalCase,
-      signal: AbortSignal.timeout(options.timeoutMs),
-      requestId: `eval-${evalCase.id}-${repeat}-${attempts}`,
-    });
+    const run = (): Promise<CaseAttempt> =>
+      runCase({
+        agent: options.agent,
+        evalCase,
+        signal: AbortSignal.timeout(options.timeoutMs),
+        requestId: `eval-${evalCase.id}-${repeat}-${attempts}`,
+      });
+    const context = { caseId: evalCase.id, repeat, attempt: attempts };
+    attempt = options.aroundAttempt ? await options.aroundAttempt(context, run) : await run();
   } while (attempt.error instanceof RemoteServiceError && attempts <= PROVIDER_RETRIES);
 
   const base = {

@@ -1,13 +1,16 @@
 import { Hono } from 'hono';
 import { requestId } from 'hono/request-id';
 import type { AgentDependencies } from '../agent/run-turn.ts';
+import type { ChatChannel } from '../channels/chat-channel.ts';
 import type { Database, DatabaseKind } from '../db/client.ts';
 import type { Embedder } from '../knowledge/embedder.ts';
 import type { Logger } from '../lib/logger.ts';
 import type { AppVariables } from './authenticate.ts';
 import { openApiDocument } from './openapi.ts';
 import { problem, sendProblem, toProblem } from './problem.ts';
+import { channelRoutes } from './routes/channels.ts';
 import { chatRoutes } from './routes/chat.ts';
+import { evalRoutes } from './routes/evals.ts';
 import { healthRoutes } from './routes/health.ts';
 import { knowledgeRoutes } from './routes/knowledge.ts';
 import { scoringRoutes } from './routes/scoring.ts';
@@ -22,6 +25,8 @@ export interface AppDependencies {
   agent: AgentDependencies;
   /** The chat model in use, or `offline`. */
   model: string;
+  /** The configured chat platforms, whose webhooks the app serves. */
+  channels?: readonly ChatChannel[];
 }
 
 /** The Dealwise HTTP API as a Hono app; stateless, so any number can run side by side. */
@@ -51,6 +56,9 @@ export function createApp(dependencies: AppDependencies): Hono<{ Variables: AppV
   app.route('/', knowledgeRoutes(dependencies));
   app.route('/', scoringRoutes(dependencies));
   app.route('/', chatRoutes(dependencies.agent));
+  app.route('/', evalRoutes(dependencies));
+  app.route('/', channelRoutes(dependencies));
+  for (const channel of dependencies.channels ?? []) app.route('/', channel.routes);
 
   app.notFound((context) =>
     sendProblem(

@@ -1,6 +1,8 @@
 import type { AgentDependencies } from '../agent/run-turn.ts';
 import { DealwiseError, RemoteServiceError } from '../lib/errors.ts';
+import type { CassetteReport } from './cassette/cassette-report.ts';
 import { checkCase } from './checks/check-case.ts';
+import type { JudgeSummary } from './judge/judge-agreement.ts';
 import type { EvalSuite } from './load-suite.ts';
 import { type CaseAttempt, runCase } from './run-case.ts';
 import { runPool } from './run-pool.ts';
@@ -19,6 +21,10 @@ export interface SuiteRun {
   finishedAt: string;
   runs: CaseRun[];
   summary: SuiteSummary;
+  /** The LLM judge's agreement with the checks, when `--judge` ran. */
+  judge?: JudgeSummary;
+  /** The cassette recorded or replayed, and its mismatches, with `--record` or `--replay`. */
+  cassette?: CassetteReport;
 }
 
 /** How to run a suite; everything but the agent and the suite has a default. */

@@ -3,6 +3,7 @@ import { detectRefusal } from './checks/detect-refusal.ts';
 import { detectUnknown } from './checks/detect-unknown.ts';
 import { evidenceTexts } from './checks/turn-evidence.ts';
 import type { TurnObservation } from './checks/turn-observation.ts';
+import type { CaseJudgement } from './judge/case-judgement.ts';
 import { citationValidity } from './metrics/citation-validity.ts';
 import { groundedness } from './metrics/groundedness.ts';
 import { type LabelCorrectness, labelCorrectness } from './metrics/label-correctness.ts';
@@ -29,6 +30,8 @@ export interface CaseRun {
   /** Attempts made; more than one after a provider failure. */
   attempts: number;
   observations: TurnObservation[];
+  /** The LLM judge's grading, with its reasoning, when `--judge` ran and the case has a rubric. */
+  judgement?: CaseJudgement;
 }
 
 /** The metrics of a suite run; ratios are null where there was nothing to count. */

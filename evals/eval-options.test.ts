@@ -42,3 +42,31 @@ describe('parseEvalOptions', () => {
     });
   });
 });
+
+describe('parseEvalOptions for models and cassettes', () => {
+  it('takes a model, a judge and a cassette to record or to replay', async () => {
+    const recording = await parseEvalOptions([
+      '--suite',
+      'a',
+      '--model',
+      'qwen-plus',
+      '--judge',
+      'gpt-4o',
+      '--record',
+      'run.json',
+    ]);
+    const replaying = await parseEvalOptions(['--suite', 'a', '--replay', 'run.json']);
+
+    expect(recording).toMatchObject({ model: 'qwen-plus', judge: 'gpt-4o', record: 'run.json' });
+    expect(replaying).toMatchObject({ replay: 'run.json', record: undefined, model: undefined });
+  });
+
+  it('rejects recording and replaying at once, and an empty model name', async () => {
+    await expect(
+      parseEvalOptions(['--suite', 'a', '--record', 'a.json', '--replay', 'b.json']),
+    ).rejects.toThrow(/--record or --replay, not both/);
+    await expect(parseEvalOptions(['--suite', 'a', '--model', ' '])).rejects.toThrow(
+      /--model needs a value/,
+    );
+  });
+});

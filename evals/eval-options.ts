@@ -12,12 +12,21 @@ export interface EvalOptions {
   json: string | undefined;
   /** A baseline file: exit 1 when a suite's pass rate falls below it. */
   gate: string | undefined;
+  /** A model of the configured endpoint to run on, or `offline`; default the configured one. */
+  model: string | undefined;
+  /** A cassette file to save every model request and response of the run to. */
+  record: string | undefined;
+  /** A cassette file to serve the model's responses from, without the network. */
+  replay: string | undefined;
+  /** A model of the configured endpoint that grades the cases that have a rubric. */
+  judge: string | undefined;
 }
 
 /** How to call the eval runner, for error messages. */
 export const EVAL_USAGE =
   'npm run eval -- --suite <name|path|all> [--suite ...] [--repeat k] [--concurrency n] ' +
-  '[--json <file>] [--gate <baseline.json>]';
+  '[--json <file>] [--gate <baseline.json>] [--model <name|offline>] ' +
+  '[--record <cassette.json> | --replay <cassette.json>] [--judge <model>]';
 
 /**
  * Parses the command line of `npm run eval`; `--suite all` stands for every bundled suite.
@@ -27,6 +36,9 @@ export async function parseEvalOptions(args: readonly string[]): Promise<EvalOpt
   const values = parseValues(args);
   const requested = values.suite ?? [];
   if (requested.length === 0) throw optionsError('Name at least one suite with --suite.');
+  if (values.record !== undefined && values.replay !== undefined) {
+    throw optionsError('Use --record or --replay, not both.');
+  }
 
   const suites = requested.includes('all')
     ? [...new Set([...(await bundledSuiteNames()), ...requested.filter((s) => s !== 'all')])]
@@ -37,6 +49,10 @@ export async function parseEvalOptions(args: readonly string[]): Promise<EvalOpt
     concurrency: positiveInteger('--concurrency', values.concurrency, 2),
     json: values.json,
     gate: values.gate,
+    model: nonEmpty('--model', values.model),
+    record: nonEmpty('--record', values.record),
+    replay: nonEmpty('--replay', values.replay),
+    judge: nonEmpty('--judge', values.judge),
   };
 }
 
@@ -46,6 +62,10 @@ function parseValues(args: readonly string[]): {
   concurrency?: string | undefined;
   json?: string | undefined;
   gate?: string | undefined;
+  model?: string | undefined;
+  record?: string | undefined;
+  replay?: string | undefined;
+  judge?: string | undefined;
 } {
   try {
     const { values } = parseArgs({
@@ -56,6 +76,10 @@ function parseValues(args: readonly string[]): {
         concurrency: { type: 'string' },
         json: { type: 'string' },
         gate: { type: 'string' },
+        model: { type: 'string' },
+        record: { type: 'string' },
+        replay: { type: 'string' },
+        judge: { type: 'string' },
       },
     });
     return values;
@@ -71,6 +95,12 @@ function positiveInteger(name: string, text: string | undefined, fallback: numbe
     throw optionsError(`${name} must be a positive integer, not "${text}".`);
   }
   return value;
+}
+
+function nonEmpty(name: string, text: string | undefined): string | undefined {
+  if (text === undefined) return undefined;
+  if (text.trim() === '') throw optionsError(`${name} needs a value.`);
+  return text.trim();
 }
 
 function optionsError(problem: string): InputError {

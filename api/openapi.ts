@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { evalRunRequestSchema } from '../evals/runs/eval-run-request.ts';
+import { pushSchema } from './routes/channels.ts';
 import { chatSchema, confirmSchema } from './routes/chat.ts';
 import { searchSchema, uploadFieldsSchema } from './routes/knowledge.ts';
 
@@ -82,6 +84,33 @@ export function openApiDocument(): Record<string, unknown> {
           responses: { '200': ok('Applied'), ...errors },
         },
       },
+      '/v1/channels/link-codes': {
+        post: {
+          summary: 'A one-time code that links a chat account: send `/link <code>` to the bot',
+          responses: { '201': ok('The code, its expiry and instructions'), ...errors },
+        },
+      },
+      '/v1/channels/links': {
+        get: {
+          summary: "The caller's linked Slack, Telegram, WeCom and Feishu accounts",
+          responses: { '200': ok('The links'), ...errors },
+        },
+      },
+      '/v1/channels/links/{id}': {
+        delete: {
+          summary: "Unlink one of the caller's chat accounts",
+          parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+          responses: { '204': { description: 'Unlinked' }, ...errors },
+        },
+      },
+      '/v1/channels/messages': {
+        post: {
+          summary:
+            'Send a user a message on their linked chat accounts (yourself; managers: their team; admins: anyone)',
+          requestBody: jsonBody(pushSchema),
+          responses: { '202': ok('The platforms it was queued for'), ...errors },
+        },
+      },
       '/v1/conversations/{id}': {
         get: {
           summary: "One of the caller's conversations with its messages",
@@ -152,6 +181,34 @@ export function openApiDocument(): Record<string, unknown> {
             content: { 'application/json': { schema: { type: 'object' } } },
           },
           responses: { '200': ok('Applied, with the backtest'), ...errors },
+        },
+      },
+      '/v1/evals/runs': {
+        post: {
+          summary: 'Queue an eval run of bundled suites or an uploaded JSONL suite (admins)',
+          description:
+            'The suites run in the background on a freshly seeded demo tenant with the ' +
+            "server's model. A malformed upload is a 400 naming the line, case and field.",
+          requestBody: jsonBody(evalRunRequestSchema),
+          responses: { '202': ok('Queued: the run id and status'), ...errors },
+        },
+      },
+      '/v1/evals/runs/{id}': {
+        get: {
+          summary: 'An eval run: status, options, per-suite summaries and case results (admins)',
+          parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+          responses: { '200': ok('The run'), ...errors },
+        },
+      },
+      '/v1/evals/runs/{id}/report': {
+        get: {
+          summary: 'The HTML report of a finished eval run (admins)',
+          parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+          responses: {
+            '200': { description: 'A self-contained HTML page', content: { 'text/html': {} } },
+            '409': problem,
+            ...errors,
+          },
         },
       },
       '/v1/scoring/adjustments/preview': {

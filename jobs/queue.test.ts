@@ -132,4 +132,34 @@ describe('job worker', () => {
     expect(seen.sort()).toEqual([...tenantIds].sort());
     expect(rows.map((row) => row.status)).toEqual(['done', 'done']);
   });
+  it('runs a quick job while a slow one is still in hand', async () => {
+    const order: string[] = [];
+    let releaseSlow: () => void = () => {};
+    const slowHeld = new Promise<void>((resolve) => {
+      releaseSlow = resolve;
+    });
+    const tenantId = tenantIds[0] ?? null;
+    await enqueueJob(database.db, { tenantId, kind: 'slow', dedupeKey: 'slow-1' });
+    const worker = startJobWorker({
+      db: database.db,
+      logger: createLogger({ level: 'silent' }),
+      handlers: {
+        slow: async () => {
+          await enqueueJob(database.db, { tenantId, kind: 'quick', dedupeKey: 'quick-1' });
+          worker.wake();
+          await slowHeld;
+          order.push('slow');
+        },
+        quick: async () => {
+          order.push('quick');
+          releaseSlow();
+        },
+      },
+      pollIntervalMs: 10_000,
+    });
+
+    await slowHeld;
+    await worker.stop();
+    expect(order).toEqual(['quick', 'slow']);
+  });
 });

@@ -22,8 +22,12 @@ export interface JobWorkerOptions {
   pollIntervalMs?: number;
   /** How long a claim lasts before another worker may take the job. Default 5 min. */
   leaseMs?: number;
-  batchSize?: number;
+  /** Jobs run at once by this worker. Default 4. */
+  concurrency?: number;
 }
+
+const DEFAULT_CONCURRENCY = 4;
+const DEFAULT_LEASE_MS = 5 * 60_000;
 
 /** A running worker. */
 export interface JobWorker {
@@ -34,30 +38,54 @@ export interface JobWorker {
 }
 
 /**
- * Claims and runs jobs until stopped, and enqueues the recurring ones for every tenant
- * when they fall due. Several workers, in one process or many, share the queue safely.
+ * Claims and runs jobs until stopped, up to `concurrency` at once, and enqueues the
+ * recurring ones for every tenant when they fall due. A slot that frees up is filled at
+ * once, so one slow agent turn does not hold up the replies queued behind it. Several
+ * workers, in one process or many, share the queue safely.
  */
 export function startJobWorker(options: JobWorkerOptions): JobWorker {
   const logger = options.logger.child({ module: 'jobs' });
   const controller = new AbortController();
   const lastScheduled = new Map<string, number>();
+  const concurrency = options.concurrency ?? DEFAULT_CONCURRENCY;
+  const inFlight = new Set<Promise<void>>();
   let nap = new AbortController();
+
+  const claimMore = async (): Promise<number> => {
+    const free = concurrency - inFlight.size;
+    if (free <= 0) return 0;
+    const claimed = await claimJobs(options.db, {
+      limit: free,
+      leaseMs: options.leaseMs ?? DEFAULT_LEASE_MS,
+    }).catch((error) => {
+      logger.error({ err: error }, 'claiming jobs failed');
+      return [];
+    });
+    for (const job of claimed) {
+      const running: Promise<void> = runJob(options, logger, job).finally(() =>
+        inFlight.delete(running),
+      );
+      inFlight.add(running);
+    }
+    return claimed.length;
+  };
 
   const loop = async () => {
     while (!controller.signal.aborted) {
       await scheduleRecurring(options, lastScheduled).catch((error) =>
         logger.error({ err: error }, 'scheduling recurring jobs failed'),
       );
-      const ran = await runDueJobs(options, logger).catch((error) => {
-        logger.error({ err: error }, 'claiming jobs failed');
-        return 0;
-      });
-      if (ran === 0) {
-        nap = new AbortController();
-        const signal = AbortSignal.any([controller.signal, nap.signal]);
-        await sleep(options.pollIntervalMs ?? 1_000, undefined, { signal }).catch(() => {});
-      }
+      const claimed = await claimMore();
+      if (claimed > 0 && inFlight.size < concurrency) continue;
+
+      // Wait for a free slot, a wake-up, or the next poll; a finished job may have queued more.
+      nap = new AbortController();
+      const signal = AbortSignal.any([controller.signal, nap.signal]);
+      const poll = sleep(options.pollIntervalMs ?? 1_000, undefined, { signal }).catch(() => {});
+      await Promise.race([poll, ...inFlight]);
+      nap.abort();
     }
+    await Promise.all(inFlight);
   };
   const running = loop();
 
@@ -77,7 +105,7 @@ export function startJobWorker(options: JobWorkerOptions): JobWorker {
  * and one-off scripts. A job that fails is queued again for later and not retried here.
  */
 export async function runJobsUntilIdle(
-  options: Pick<JobWorkerOptions, 'db' | 'logger' | 'handlers' | 'batchSize'>,
+  options: Pick<JobWorkerOptions, 'db' | 'logger' | 'handlers' | 'concurrency'>,
 ): Promise<number> {
   const logger = options.logger.child({ module: 'jobs' });
   let total = 0;
@@ -89,14 +117,14 @@ export async function runJobsUntilIdle(
 }
 
 async function runDueJobs(
-  options: Pick<JobWorkerOptions, 'db' | 'handlers' | 'batchSize' | 'leaseMs'>,
+  options: Pick<JobWorkerOptions, 'db' | 'handlers' | 'concurrency'>,
   logger: Logger,
 ): Promise<number> {
   const claimed = await claimJobs(options.db, {
-    limit: options.batchSize ?? 5,
-    leaseMs: options.leaseMs ?? 5 * 60_000,
+    limit: options.concurrency ?? DEFAULT_CONCURRENCY,
+    leaseMs: DEFAULT_LEASE_MS,
   });
-  for (const job of claimed) await runJob(options, logger, job);
+  await Promise.all(claimed.map((job) => runJob(options, logger, job)));
   return claimed.length;
 }
 

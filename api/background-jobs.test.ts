@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../db/client.ts';
 import { jobs, leadScores, leads } from '../db/schema/index.ts';
 import { createLogger } from '../lib/logger.ts';
+import { createTestApp } from '../testing/test-app.ts';
 import { createTestDatabase } from '../testing/test-database.ts';
 import { RESCORE_CHANGED_LEADS, startBackgroundJobs } from './background-jobs.ts';
 
@@ -15,7 +16,9 @@ describe('background jobs', () => {
   afterAll(() => database.close());
 
   it('scores every demo lead on the first rescoring run', async () => {
-    const worker = startBackgroundJobs(database.db, createLogger({ level: 'silent' }));
+    const logger = createLogger({ level: 'silent' });
+    const { agent } = createTestApp(database);
+    const worker = startBackgroundJobs({ db: database.db, logger, agent });
     let done = 0;
     for (let tries = 0; tries < 200 && done === 0; tries += 1) {
       await sleep(100);

@@ -40,7 +40,9 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
     logger,
     model,
   });
-  const worker = config.jobsWorker ? startBackgroundJobs(database.db, logger) : undefined;
+  const worker = config.jobsWorker
+    ? startBackgroundJobs({ db: database.db, logger, agent })
+    : undefined;
   const server = serve({ fetch: app.fetch, port: config.http.port, hostname: config.http.host });
   await new Promise<void>((resolve) => server.once('listening', resolve));
   const port = (server.address() as AddressInfo).port;

@@ -1,0 +1,217 @@
+import { count, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AgentDependencies } from '../../agent/run-turn.ts';
+import { hashApiKey } from '../../auth/api-keys.ts';
+import type { DatabaseHandle } from '../../db/client.ts';
+import { apiKeys, evalRuns, jobs, tenants, users } from '../../db/schema/index.ts';
+import { processEvalRun } from '../../evals/runs/process-eval-run.ts';
+import { EVAL_RUN_JOB } from '../../evals/runs/queue-eval-run.ts';
+import { createLogger } from '../../lib/logger.ts';
+import { createTestApp } from '../../testing/test-app.ts';
+import { createTestDatabase } from '../../testing/test-database.ts';
+
+// biome-ignore lint/suspicious/noExplicitAny: the tests read several JSON shapes.
+type Json = any;
+
+const ADMIN = 'dw_demo_admin';
+const RIVAL_ADMIN = 'dw_rival_admin';
+
+const ONE_CASE_SUITE = JSON.stringify({
+  id: 'stapler-ratio',
+  caller: 'dw_demo_rep',
+  turns: ['上海地区 C0212040010000910017 的医保报销比例是多少？'],
+  expect: { toolsCalled: [{ name: 'lookup_policy' }], facts: [{ number: 70 }] },
+});
+
+const MALFORMED_SUITE = [
+  ONE_CASE_SUITE,
+  JSON.stringify({
+    id: 'bad-fact',
+    caller: 'dw_demo_rep',
+    turns: ['hello'],
+    expect: { facts: [{ number: 'seventy' }] },
+  }),
+].join('\n');
+
+describe('eval run routes', () => {
+  let database: DatabaseHandle;
+  let app: ReturnType<typeof createTestApp>['app'];
+  let agent: AgentDependencies;
+
+  const call = (path: string, key: string, body?: unknown) =>
+    app.request(path, {
+      method: body === undefined ? 'GET' : 'POST',
+      headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+
+  const countRows = async (): Promise<{ runs: number; jobs: number }> => {
+    const [runs] = await database.db.select({ n: count() }).from(evalRuns);
+    const [queued] = await database.db
+      .select({ n: count() })
+      .from(jobs)
+      .where(eq(jobs.kind, EVAL_RUN_JOB));
+    return { runs: runs?.n ?? 0, jobs: queued?.n ?? 0 };
+  };
+
+  beforeAll(async () => {
+    database = await createTestDatabase('demo');
+    ({ app, agent } = createTestApp(database));
+
+    const [tenant] = await database.db
+      .insert(tenants)
+      .values({ slug: 'rival', name: 'Rival' })
+      .returning();
+    const [admin] = await database.db
+      .insert(users)
+      .values({ tenantId: tenant!.id, email: 'admin@rival', displayName: 'A', role: 'admin' })
+      .returning();
+    await database.db.insert(apiKeys).values({
+      tenantId: tenant!.id,
+      userId: admin!.id,
+      name: 'test',
+      prefix: 'dw_rival',
+      keyHash: hashApiKey(RIVAL_ADMIN),
+    });
+  });
+  afterAll(() => database.close());
+
+  it('queues a run of bundled suites and its job, answering 202', async () => {
+    const before = await countRows();
+
+    const response = await call('/v1/evals/runs', ADMIN, { suites: ['policy-lookup'] });
+    const body: Json = await response.json();
+
+    expect(response.status).toBe(202);
+    expect(body.status).toBe('queued');
+    expect(body.requestedSuites).toEqual(['policy-lookup']);
+    expect(body.options).toEqual({ repeat: 1, concurrency: 2, via: 'api' });
+    expect(response.headers.get('location')).toBe(`/v1/evals/runs/${body.id}`);
+    const [job] = await database.db.select().from(jobs).where(eq(jobs.kind, EVAL_RUN_JOB));
+    expect(job?.payload).toEqual({ runId: body.id });
+    expect(await countRows()).toEqual({ runs: before.runs + 1, jobs: before.jobs + 1 });
+  });
+
+  it('rejects a malformed upload naming the line, case and field, and stores nothing', async () => {
+    const before = await countRows();
+
+    const response = await call('/v1/evals/runs', ADMIN, {
+      suite: { name: 'mine', jsonl: MALFORMED_SUITE },
+    });
+    const body: Json = await response.json();
+
+    expect(response.status).toBe(400);
+    expect(response.headers.get('content-type')).toContain('application/problem+json');
+    expect(body.code).toBe('invalid_suite');
+    expect(body.detail).toContain('line 2 (bad-fact)');
+    expect(body.detail).toContain('expect.facts[0]');
+    expect(body.problems).toEqual([
+      expect.objectContaining({ line: 2, caseId: 'bad-fact', field: 'expect.facts[0]' }),
+    ]);
+    expect(await countRows()).toEqual(before);
+  });
+
+  it('rejects a suite name that is not bundled', async () => {
+    const response = await call('/v1/evals/runs', ADMIN, { suites: ['../../etc/passwd'] });
+    const body: Json = await response.json();
+
+    expect(response.status).toBe(400);
+    expect(body.code).toBe('unknown_suite');
+  });
+
+  it('rejects a body that names both bundled and uploaded suites', async () => {
+    const response = await call('/v1/evals/runs', ADMIN, {
+      suites: ['policy-lookup'],
+      suite: { name: 'mine', jsonl: ONE_CASE_SUITE },
+    });
+
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as Json).code).toBe('invalid_request');
+  });
+
+  it('refuses a run to a caller who is not an admin, storing nothing', async () => {
+    const before = await countRows();
+
+    const response = await call('/v1/evals/runs', 'dw_demo_manager', { suites: ['all'] });
+
+    expect(response.status).toBe(403);
+    expect(((await response.json()) as Json).code).toBe('role_not_allowed');
+    expect(await countRows()).toEqual(before);
+  });
+
+  it("answers 404 for another tenant's run and its report", async () => {
+    const queued = await call('/v1/evals/runs', ADMIN, { suites: ['unanswerable'] });
+    const { id } = (await queued.json()) as Json;
+
+    const run = await call(`/v1/evals/runs/${id}`, RIVAL_ADMIN);
+    const report = await call(`/v1/evals/runs/${id}/report`, RIVAL_ADMIN);
+
+    expect(run.status).toBe(404);
+    expect(((await run.json()) as Json).code).toBe('eval_run_not_found');
+    expect(report.status).toBe(404);
+  });
+
+  it('answers 404 for an id that is not a UUID', async () => {
+    const response = await call('/v1/evals/runs/not-a-uuid', ADMIN);
+
+    expect(response.status).toBe(404);
+  });
+
+  it('answers 409 for the report of a run not done yet', async () => {
+    const queued = await call('/v1/evals/runs', ADMIN, { suites: ['unanswerable'] });
+    const { id } = (await queued.json()) as Json;
+
+    const response = await call(`/v1/evals/runs/${id}/report`, ADMIN);
+
+    expect(response.status).toBe(409);
+    expect(((await response.json()) as Json).runStatus).toBe('queued');
+  });
+
+  it('runs an uploaded suite through the job handler and serves its results and report', async () => {
+    const queued = await call('/v1/evals/runs', ADMIN, {
+      suite: { name: 'tiny', jsonl: ONE_CASE_SUITE },
+    });
+    const { id } = (await queued.json()) as Json;
+
+    await processEvalRun({
+      db: database.db,
+      agent,
+      runId: id,
+      logger: createLogger({ level: 'silent' }),
+    });
+    const run: Json = await (await call(`/v1/evals/runs/${id}`, ADMIN)).json();
+    const report = await call(`/v1/evals/runs/${id}/report`, ADMIN);
+    const html = await report.text();
+
+    expect(run.status).toBe('done');
+    expect(run.model).toBe('dealwise-offline');
+    expect(run.summaries).toEqual([
+      expect.objectContaining({ suite: 'tiny', cases: 1, runs: 1, passed: 1, passRate: 1 }),
+    ]);
+    expect(run.suites[0].runs[0]).toMatchObject({ caseId: 'stapler-ratio', status: 'passed' });
+    expect(run.suites[0].suite.file).toBe('upload:tiny');
+    expect(report.status).toBe(200);
+    expect(report.headers.get('content-type')).toContain('text/html');
+    expect(report.headers.get('content-security-policy')).toContain("default-src 'none'");
+    expect(html).toContain('tiny/stapler-ratio');
+  }, 120_000);
+
+  it('leaves a run alone when it is no longer queued', async () => {
+    const queued = await call('/v1/evals/runs', ADMIN, {
+      suite: { name: 'tiny', jsonl: ONE_CASE_SUITE },
+    });
+    const { id } = (await queued.json()) as Json;
+    await database.db.update(evalRuns).set({ status: 'failed' }).where(eq(evalRuns.id, id));
+
+    await processEvalRun({
+      db: database.db,
+      agent,
+      runId: id,
+      logger: createLogger({ level: 'silent' }),
+    });
+    const run: Json = await (await call(`/v1/evals/runs/${id}`, ADMIN)).json();
+
+    expect(run.status).toBe('failed');
+    expect(run.startedAt).toBeNull();
+  });
+});

@@ -1,0 +1,137 @@
+import { InputError } from '../../lib/errors.ts';
+import type { ChatAddress, InboundBody, InboundEvent } from '../../messaging/inbound-event.ts';
+import { decodeCallbackData } from './telegram-callback-data.ts';
+import { parseTelegramCommand } from './telegram-command.ts';
+import { isAddressedToBot, stripBotMentions } from './telegram-mentions.ts';
+import {
+  ATTACHMENT_FIELDS,
+  type TelegramBotIdentity,
+  type TelegramCallbackQuery,
+  type TelegramMessage,
+  telegramUpdateSchema,
+} from './telegram-update.ts';
+
+/** What parsing an update needs besides the update. */
+export interface ParseTelegramUpdateOptions {
+  bot: TelegramBotIdentity;
+  /** When the update arrived; a button press carries no time of its own. */
+  now: Date;
+}
+
+type MessagePlace = Pick<
+  TelegramMessage,
+  'message_id' | 'chat' | 'message_thread_id' | 'is_topic_message'
+>;
+
+/**
+ * Turns a Telegram update into an InboundEvent, or undefined when the bot should let it pass:
+ * edits, service messages, messages from bots, and group messages not meant for it. Throws an
+ * InputError for an update that does not have the shape Telegram sends.
+ */
+export function parseTelegramUpdate(
+  update: unknown,
+  options: ParseTelegramUpdateOptions,
+): InboundEvent | undefined {
+  const parsed = telegramUpdateSchema.safeParse(update);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new InputError({
+      code: 'telegram_update_invalid',
+      message:
+        `The Telegram update is malformed at ${issue?.path.join('.') || 'its root'}: ` +
+        `${issue?.message ?? 'unexpected shape'}. Send updates as the Bot API defines them.`,
+    });
+  }
+
+  const { update_id: updateId, message, callback_query: press } = parsed.data;
+  const dedupeKey = `telegram:${options.bot.id}:${updateId}`;
+  if (message) return messageEvent(message, { ...options, dedupeKey });
+  if (press) return buttonEvent(press, { ...options, dedupeKey });
+  return undefined;
+}
+
+function messageEvent(
+  message: TelegramMessage,
+  options: ParseTelegramUpdateOptions & { dedupeKey: string },
+): InboundEvent | undefined {
+  const sender = message.from;
+  if (!sender || sender.is_bot || message.chat.type === 'channel') return undefined;
+
+  const body = messageBody(message, options.bot);
+  if (!body) return undefined;
+  return {
+    platform: 'telegram',
+    dedupeKey: options.dedupeKey,
+    sender: {
+      workspaceId: '',
+      userId: String(sender.id),
+      name: sender.username ?? sender.first_name,
+    },
+    address: addressOf(message),
+    body,
+    sentAt: new Date(message.date * 1000).toISOString(),
+  };
+}
+
+/** What a message says to the bot, or undefined when it says nothing to it. */
+function messageBody(message: TelegramMessage, bot: TelegramBotIdentity): InboundBody | undefined {
+  const direct = message.chat.type === 'private';
+  const addressed = direct || isAddressedToBot(message, bot);
+  const attachment = ATTACHMENT_FIELDS.find(([field]) => isPresent(message, field));
+  if (attachment) return addressed ? { type: 'unsupported', kind: attachment[1] } : undefined;
+  if (message.text === undefined) return undefined;
+
+  const text = stripBotMentions(message.text, message.entities ?? [], bot);
+  const command = parseTelegramCommand(text);
+  if (command) {
+    const target = command.target;
+    if (target !== undefined && target !== bot.username.toLowerCase()) {
+      return direct ? { type: 'text', text } : undefined;
+    }
+    const forBot = addressed || target !== undefined || command.known;
+    return forBot
+      ? { type: 'command', command: command.command, argument: command.argument }
+      : undefined;
+  }
+
+  if (!addressed) return undefined;
+  // A bare mention asks what the bot can do.
+  return text === '' ? { type: 'command', command: 'help', argument: '' } : { type: 'text', text };
+}
+
+function buttonEvent(
+  press: TelegramCallbackQuery,
+  options: ParseTelegramUpdateOptions & { dedupeKey: string },
+): InboundEvent | undefined {
+  const decoded = press.data === undefined ? undefined : decodeCallbackData(press.data);
+  if (!decoded || !press.message || press.from.is_bot) return undefined;
+
+  return {
+    platform: 'telegram',
+    dedupeKey: options.dedupeKey,
+    sender: {
+      workspaceId: '',
+      userId: String(press.from.id),
+      name: press.from.username ?? press.from.first_name,
+    },
+    address: addressOf(press.message),
+    body: { type: 'action', actionId: decoded.actionId, decision: decoded.decision },
+    sentAt: options.now.toISOString(),
+  };
+}
+
+/** Where the answer goes: the chat, the forum topic if any, replying to the message. */
+function addressOf(message: MessagePlace): ChatAddress {
+  const inTopic = message.is_topic_message === true && message.message_thread_id !== undefined;
+  return {
+    workspaceId: '',
+    chatId: String(message.chat.id),
+    threadId: inTopic ? String(message.message_thread_id) : undefined,
+    direct: message.chat.type === 'private',
+    messageId: String(message.message_id),
+  };
+}
+
+function isPresent(message: TelegramMessage, field: string): boolean {
+  return (message as Record<string, unknown>)[field] !== undefined;
+}

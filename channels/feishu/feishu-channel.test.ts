@@ -1,0 +1,4 @@
+import { describeChannelContract } from '../channel-contract.ts';
+import { createFeishuHarness } from './feishu-test-harness.ts';
+
+describeChannelContract(createFeishuHarness());

@@ -1,0 +1,89 @@
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { problem, sendProblem, toProblem } from '../../api/problem.ts';
+import type { FeishuConfig } from '../../lib/channels-config.ts';
+import type { ChannelDependencies } from '../chat-channel.ts';
+import { authenticateFeishuRequest } from './authenticate-feishu-request.ts';
+import type { FeishuBotIdentity } from './feishu-bot-identity.ts';
+import { FEISHU_CARD_ACTION, feishuInboundEvent } from './feishu-inbound-event.ts';
+import { feishuChallenge } from './feishu-payload.ts';
+
+/** Where Feishu posts events and card callbacks; set it as both request URLs of the app. */
+export const FEISHU_EVENTS_PATH = '/feishu/events';
+
+/** Feishu's events are a few KB; anything far larger is not from Feishu. */
+const MAX_BODY_BYTES = 1024 * 1024;
+
+/** The answer to a card button press Dealwise stored: a toast while the reply is prepared. */
+const ACTION_RECEIVED = {
+  toast: {
+    type: 'info',
+    content: '收到，正在处理… / Received, working on it…',
+    i18n: { zh_cn: '收到，正在处理…', en_us: 'Received, working on it…' },
+  },
+};
+
+export interface FeishuRoutesOptions {
+  config: FeishuConfig;
+  dependencies: ChannelDependencies;
+  botIdentity: FeishuBotIdentity;
+}
+
+/**
+ * `POST /feishu/events`: authenticates the request, answers URL verification, stores message
+ * and card-press events through `receive` and acknowledges only after it resolves. Events
+ * Dealwise does not handle get `{}` and are not stored; malformed ones get a 4xx problem.
+ */
+export function feishuRoutes(options: FeishuRoutesOptions): Hono {
+  const { config, dependencies } = options;
+  const logger = dependencies.logger.child({ module: 'feishu' });
+  const now = dependencies.now ?? (() => new Date());
+  const routes = new Hono();
+
+  routes.post(
+    FEISHU_EVENTS_PATH,
+    bodyLimit({ maxSize: MAX_BODY_BYTES, onError: tooLarge }),
+    async (context) => {
+      const rawBody = new Uint8Array(await context.req.arrayBuffer());
+      const payload = authenticateFeishuRequest({
+        headers: context.req.raw.headers,
+        rawBody,
+        verificationToken: config.verificationToken,
+        encryptKey: config.encryptKey,
+        now: now(),
+      });
+
+      const challenge = feishuChallenge(payload);
+      if (challenge !== undefined) return context.json({ challenge });
+
+      const inbound = await feishuInboundEvent({
+        payload,
+        botOpenId: () => options.botIdentity.openId(),
+        now: now(),
+      });
+      if (inbound.kind === 'ignored') {
+        logger.debug({ reason: inbound.reason }, 'feishu event ignored');
+        return context.json({});
+      }
+
+      const receipt = await dependencies.receive(inbound.event);
+      logger.info({ dedupeKey: inbound.event.dedupeKey, receipt }, 'feishu event received');
+      const pressed = inbound.eventType === FEISHU_CARD_ACTION && receipt === 'accepted';
+      return context.json(pressed ? ACTION_RECEIVED : {});
+    },
+  );
+
+  routes.onError((error, context) => {
+    const { status, problem: body } = toProblem(error);
+    if (status >= 500) logger.error({ err: error }, 'feishu event failed');
+    else logger.warn({ code: body.code, status }, 'feishu request rejected');
+    return sendProblem(context, status, body);
+  });
+
+  return routes;
+}
+
+function tooLarge(context: Parameters<typeof sendProblem>[0]): Response {
+  const detail = `Feishu events are small; this body is over ${MAX_BODY_BYTES} bytes.`;
+  return sendProblem(context, 413, problem({ status: 413, code: 'feishu_body_too_large', detail }));
+}

@@ -11,6 +11,8 @@ export type JobHandler = (job: Job) => Promise<void>;
 export interface RecurringJob {
   kind: string;
   everyMs: number;
+  /** One job per tenant (the default), or one for the whole database with no tenant. */
+  scope?: 'tenant' | 'global';
 }
 
 export interface JobWorkerOptions {
@@ -164,11 +166,12 @@ async function scheduleRecurring(
 
   const rows = await options.db.select({ id: tenants.id }).from(tenants);
   for (const job of due) {
-    for (const { id: tenantId } of rows) {
+    const owners = job.scope === 'global' ? [null] : rows.map((row) => row.id);
+    for (const tenantId of owners) {
       await enqueueJob(options.db, {
         tenantId,
         kind: job.kind,
-        dedupeKey: `${job.kind}:${tenantId}`,
+        dedupeKey: `${job.kind}:${tenantId ?? 'global'}`,
       });
     }
     lastScheduled.set(job.kind, now);

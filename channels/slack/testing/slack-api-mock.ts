@@ -1,0 +1,79 @@
+/** The Slack Web API, mocked with msw, for the Slack channel's tests. */
+import { HttpResponse, http } from 'msw';
+import { setupServer } from 'msw/node';
+import type { SentMessage } from '../../channel-contract.ts';
+import { directChannelOf, TEST_API_URL } from './slack-requests.ts';
+
+/** A `chat.postMessage` call as the mock received it. */
+export interface PostedMessage extends SentMessage {
+  /** The form fields as JSON, so links and button values read as they were sent. */
+  raw: string;
+  threadTs: string | undefined;
+  blocks: Record<string, unknown>[];
+}
+
+/** The mock's controls and what it has seen. */
+export interface SlackApiMock {
+  listen(): void;
+  close(): void;
+  /** Messages posted, oldest first. */
+  posted(): PostedMessage[];
+  /** Users `conversations.open` was called for. */
+  openedFor(): string[];
+  /** Makes every `chat.postMessage` fail (`ok: false`) until reset. */
+  failSends(): void;
+  /** What `apps.connections.open` answers with, for Socket Mode. */
+  setSocketUrl(url: string): void;
+  reset(): void;
+}
+
+/** Starts nothing until `listen`; unhandled requests fail the test. */
+export function createSlackApiMock(apiUrl = TEST_API_URL): SlackApiMock {
+  let posted: PostedMessage[] = [];
+  let opened: string[] = [];
+  let failing = false;
+  let socketUrl = 'ws://127.0.0.1:1/';
+
+  const server = setupServer(
+    http.post(`${apiUrl}chat.postMessage`, async ({ request }) => {
+      const form = new URLSearchParams(await request.text());
+      if (failing) return HttpResponse.json({ ok: false, error: 'fatal_error' });
+
+      const channel = form.get('channel') ?? '';
+      posted.push({
+        to: channel,
+        text: form.get('text') ?? '',
+        raw: JSON.stringify(Object.fromEntries(form.entries())),
+        threadTs: form.get('thread_ts') ?? undefined,
+        blocks: JSON.parse(form.get('blocks') ?? '[]'),
+      });
+      return HttpResponse.json({ ok: true, channel, ts: `1735690000.${posted.length}` });
+    }),
+    http.post(`${apiUrl}conversations.open`, async ({ request }) => {
+      const users = new URLSearchParams(await request.text()).get('users') ?? '';
+      opened.push(users);
+      return HttpResponse.json({ ok: true, channel: { id: directChannelOf(users) } });
+    }),
+    http.post(`${apiUrl}apps.connections.open`, () =>
+      HttpResponse.json({ ok: true, url: socketUrl }),
+    ),
+  );
+
+  return {
+    listen: () => server.listen({ onUnhandledRequest: 'error' }),
+    close: () => server.close(),
+    posted: () => posted,
+    openedFor: () => opened,
+    failSends: () => {
+      failing = true;
+    },
+    setSocketUrl: (url) => {
+      socketUrl = url;
+    },
+    reset: () => {
+      posted = [];
+      opened = [];
+      failing = false;
+    },
+  };
+}

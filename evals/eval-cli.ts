@@ -1,7 +1,8 @@
 /**
  * `npm run eval -- --suite <name|path|all> [--repeat k] [--concurrency n] [--json <file>]`:
  * runs eval suites against the agent on a freshly seeded demo tenant and prints a table of
- * metrics per suite, then the cases that did not pass. Exits 0 when the suites ran (even
+ * metrics per suite, then the cases that did not pass; the run is stored (see
+ * open-eval-run-database.ts) and its id printed. Exits 0 when the suites ran (even
  * with failures), 2 on bad options or a malformed suite; with `--gate`, 1 when a suite's
  * pass rate fell below the committed baseline.
  */
@@ -20,15 +21,29 @@ import { loadBaseline, regressions } from './baseline-gate.ts';
 import { type EvalOptions, parseEvalOptions } from './eval-options.ts';
 import { failureLines, suiteTableRow } from './format-suite-run.ts';
 import { type EvalSuite, loadSuite } from './load-suite.ts';
+import { renderHtmlReport } from './report/render-html-report.ts';
 import { runSuite, type SuiteRun } from './run-suite.ts';
+import { recordEvalRun } from './runs/record-eval-run.ts';
 
 const EXIT_BAD_INPUT = 2;
 
 try {
   const options = await parseEvalOptions(process.argv.slice(2));
   const suites = await Promise.all(options.suites.map((suite) => loadSuite(suite)));
-  const runs = await runSuites({ config: loadConfig(), options, suites });
+  const config = loadConfig();
+  const { suites: _, ...runOptions } = options;
+  const recorded = await recordEvalRun({
+    database: config.database,
+    run: { suites: options.suites, options: { ...runOptions, via: 'cli' } },
+    execute: () => runSuites({ config, options, suites }),
+  });
+  const runs = recorded.suites;
   report(runs);
+  console.log(`\nStored as eval run ${recorded.id} in ${recorded.location}`);
+  if (options.html) {
+    await writeFile(options.html, renderHtmlReport({ id: recorded.id, suites: runs }), 'utf8');
+    console.log(`The HTML report is written to ${options.html}`);
+  }
   if (options.json) {
     await writeFile(options.json, `${JSON.stringify({ suites: runs }, null, 2)}\n`, 'utf8');
     console.log(`\nThe full run is written to ${options.json}`);
@@ -40,14 +55,18 @@ try {
   process.exitCode = error instanceof InputError ? EXIT_BAD_INPUT : 1;
 }
 
-/** Seeds the demo tenant in the configured (by default in-memory) database and runs. */
+/**
+ * Seeds the demo tenant in an in-memory database and runs. Never the configured database:
+ * the cases' conversations and writes must not land in a real tenant, and every run starts
+ * from the same demo data. Only the run's record goes to the configured database.
+ */
 async function runSuites(context: {
   config: Config;
   options: EvalOptions;
   suites: EvalSuite[];
 }): Promise<SuiteRun[]> {
   const { config, options } = context;
-  const database = await openDatabase({ url: config.database.url });
+  const database = await openDatabase();
   try {
     const embedder = createEmbedder(config.embeddings);
     await seedDemoTenant(database.db, { embedder });

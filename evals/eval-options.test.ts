@@ -69,4 +69,10 @@ describe('parseEvalOptions for models and cassettes', () => {
       /--model needs a value/,
     );
   });
+
+  it('takes a file for the HTML report', async () => {
+    const options = await parseEvalOptions(['--suite', 'a', '--html', 'report.html']);
+
+    expect(options.html).toBe('report.html');
+  });
 });

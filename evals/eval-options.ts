@@ -10,6 +10,8 @@ export interface EvalOptions {
   concurrency: number;
   /** Where to write the full run as JSON. */
   json: string | undefined;
+  /** Where to write the run's self-contained HTML report. */
+  html: string | undefined;
   /** A baseline file: exit 1 when a suite's pass rate falls below it. */
   gate: string | undefined;
   /** A model of the configured endpoint to run on, or `offline`; default the configured one. */
@@ -25,7 +27,7 @@ export interface EvalOptions {
 /** How to call the eval runner, for error messages. */
 export const EVAL_USAGE =
   'npm run eval -- --suite <name|path|all> [--suite ...] [--repeat k] [--concurrency n] ' +
-  '[--json <file>] [--gate <baseline.json>] [--model <name|offline>] ' +
+  '[--json <file>] [--html <file>] [--gate <baseline.json>] [--model <name|offline>] ' +
   '[--record <cassette.json> | --replay <cassette.json>] [--judge <model>]';
 
 /**
@@ -48,6 +50,7 @@ export async function parseEvalOptions(args: readonly string[]): Promise<EvalOpt
     repeat: positiveInteger('--repeat', values.repeat, 1),
     concurrency: positiveInteger('--concurrency', values.concurrency, 2),
     json: values.json,
+    html: nonEmpty('--html', values.html),
     gate: values.gate,
     model: nonEmpty('--model', values.model),
     record: nonEmpty('--record', values.record),
@@ -61,6 +64,7 @@ function parseValues(args: readonly string[]): {
   repeat?: string | undefined;
   concurrency?: string | undefined;
   json?: string | undefined;
+  html?: string | undefined;
   gate?: string | undefined;
   model?: string | undefined;
   record?: string | undefined;
@@ -75,6 +79,7 @@ function parseValues(args: readonly string[]): {
         repeat: { type: 'string' },
         concurrency: { type: 'string' },
         json: { type: 'string' },
+        html: { type: 'string' },
         gate: { type: 'string' },
         model: { type: 'string' },
         record: { type: 'string' },

@@ -3,7 +3,7 @@
  * the test bot, and can be told to fail sends. Not used outside tests.
  */
 import type { UserFromGetMe } from 'grammy/types';
-import { HttpResponse, http } from 'msw';
+import { delay, HttpResponse, http } from 'msw';
 import { setupServer } from 'msw/node';
 
 /** A bot token in the shape @BotFather gives; the bot's id is 123456789. */
@@ -39,6 +39,11 @@ export type MockAnswer =
   | { result: unknown }
   | { errorCode: number; description: string; parameters?: Record<string, unknown> };
 
+/** Answers a call from its body; may wait first, as a long poll does. */
+export type MockAnswerFunction = (
+  body: Record<string, unknown>,
+) => MockAnswer | Promise<MockAnswer>;
+
 /** The mocked Bot API and what it has seen. */
 export interface TelegramApiMock {
   server: ReturnType<typeof setupServer>;
@@ -56,7 +61,7 @@ export interface TelegramApiMock {
 /** Starts nothing; call `server.listen()` in a hook. */
 export function createTelegramApiMock(): TelegramApiMock {
   let calls: RecordedCall[] = [];
-  let answers = new Map<string, (body: Record<string, unknown>) => MockAnswer>();
+  let answers = new Map<string, MockAnswerFunction>();
 
   const server = setupServer(
     http.post(`${TEST_API_ROOT}/bot${TEST_BOT_TOKEN}/:method`, async ({ request, params }) => {
@@ -64,7 +69,8 @@ export function createTelegramApiMock(): TelegramApiMock {
       const text = await request.text();
       const body = (text ? JSON.parse(text) : {}) as Record<string, unknown>;
       calls.push({ method, body });
-      return respond(answers.get(method)?.(body) ?? defaultAnswer(method, body));
+      const custom = answers.get(method);
+      return respond(custom ? await custom(body) : await defaultAnswer(method, body));
     }),
   );
 
@@ -81,13 +87,15 @@ export function createTelegramApiMock(): TelegramApiMock {
   };
 }
 
-function defaultAnswer(method: string, body: Record<string, unknown>): MockAnswer {
+async function defaultAnswer(method: string, body: Record<string, unknown>): Promise<MockAnswer> {
   switch (method) {
     case 'getMe':
       return { result: TEST_BOT_INFO };
     case 'sendMessage':
       return { result: sentMessage(body) };
     case 'getUpdates':
+      // A long poll with nothing new; the wait keeps a polling loop from spinning.
+      await delay(20);
       return { result: [] };
     default:
       return { result: true };

@@ -29,15 +29,17 @@ export interface SlackMessage {
  * the last message.
  */
 export function formatSlackReply(message: ReplyMessage): SlackMessage[] {
-  const sections = mrkdwnSections(message.text);
+  const messages = packSections(mrkdwnSections(message.text), MESSAGE_BLOCK_LIMIT);
   const extras = [...sourcesBlocks(message.citations), ...actionsBlocks(message.actions)];
-  const messages = packSections(sections, MESSAGE_BLOCK_LIMIT);
 
   const last = messages.at(-1);
   if (last !== undefined && last.blocks.length + extras.length <= MESSAGE_BLOCK_LIMIT) {
     last.blocks.push(...extras);
-  } else if (extras.length > 0) {
-    messages.push({ text: fallbackOf(message), blocks: extras });
+    return messages;
+  }
+  for (let start = 0; start < extras.length; start += MESSAGE_BLOCK_LIMIT) {
+    const blocks = extras.slice(start, start + MESSAGE_BLOCK_LIMIT);
+    messages.push({ text: fallbackOf(message), blocks });
   }
   return messages;
 }
@@ -48,13 +50,15 @@ export function formatSlackReply(message: ReplyMessage): SlackMessage[] {
  * cut again, finer.
  */
 export function mrkdwnSections(text: string, limit = SECTION_TEXT_LIMIT): string[] {
+  return cutAndConvert(text, limit, limit);
+}
+
+function cutAndConvert(text: string, cutAt: number, limit: number): string[] {
   // Limitation: a cut inside `**bold**` or a markdown link leaves its markers as plain text.
-  return splitText(text, limit).flatMap((piece) => {
+  return splitText(text, cutAt).flatMap((piece) => {
     const mrkdwn = toMrkdwn(piece);
     if (mrkdwn.length <= limit) return [mrkdwn];
-    return mrkdwnSections(piece, Math.max(2, Math.floor(piece.length / 2))).flatMap((part) =>
-      part.length <= limit ? [part] : splitText(part, limit),
-    );
+    return cutAndConvert(piece, Math.max(2, Math.floor(piece.length / 2)), limit);
   });
 }
 
@@ -132,5 +136,5 @@ function uniqueDecisions(actions: ReplyAction[]): ReplyAction[] {
 /** The notification text of a message holding only sources and buttons. */
 function fallbackOf(message: ReplyMessage): string {
   if (message.citations.length > 0) return 'Sources / 来源';
-  return message.actions.map((action) => action.label).join(' / ') || ' ';
+  return [...new Set(message.actions.map((action) => action.label))].join(' / ') || ' ';
 }

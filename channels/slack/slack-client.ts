@@ -26,7 +26,9 @@ export function createSlackClient(options: SlackClientOptions): ChannelClient {
     message: ReplyMessage,
   ) => {
     // Limitation: when a later piece of a split reply fails, the retry sends the earlier ones again.
-    for (const piece of formatSlackReply(message)) await postPiece(target, piece);
+    const pieces = formatSlackReply(message);
+    for (const piece of pieces) await postPiece(target, piece);
+    options.logger.debug({ channel: target.channel, pieces: pieces.length }, 'slack reply sent');
   };
 
   const postPiece = async (

@@ -46,7 +46,8 @@ export function createWecomChannelClient(options: WecomChannelClientOptions): Ch
   return {
     platform: 'wecom',
     reply: (address, message) => send(address.chatId, message),
-    sendDirect: (recipient, message) => send(checkedRecipient(recipient, options.corpId), message),
+    sendDirect: async (recipient, message) =>
+      send(checkedRecipient(recipient, options.corpId), message),
   };
 }
 

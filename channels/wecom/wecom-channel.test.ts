@@ -1,21 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createLogger } from '../../lib/logger.ts';
-import type { InboundEvent } from '../../messaging/inbound-event.ts';
-import type { Receipt } from '../../messaging/receive-inbound-event.ts';
+import { afterAll, beforeAll } from 'vitest';
 import {
   type ChannelHarness,
   describeChannelContract,
   type SentMessage,
 } from '../channel-contract.ts';
-import type { ChatChannel } from '../chat-channel.ts';
 import { createWecomApiMock, TEST_WECOM_CONFIG } from './wecom-api-mock.ts';
 import { createWecomChannel } from './wecom-channel.ts';
-import {
-  signedCallback,
-  signedEnvelope,
-  verificationRequest,
-  wecomMessageXml,
-} from './wecom-test-callbacks.ts';
+import { signedCallback, signedEnvelope, wecomMessageXml } from './wecom-test-callbacks.ts';
 
 const config = TEST_WECOM_CONFIG;
 const api = createWecomApiMock(config);

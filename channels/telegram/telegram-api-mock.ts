@@ -50,10 +50,7 @@ export interface TelegramApiMock {
   /** Calls received, oldest first, optionally of one method. */
   calls(method?: string): RecordedCall[];
   /** Answers one method with this from now on (until reset). */
-  answer(
-    method: string,
-    answer: MockAnswer | ((body: Record<string, unknown>) => MockAnswer),
-  ): void;
+  answer(method: string, answer: MockAnswer | MockAnswerFunction): void;
   /** Forgets calls and custom answers. */
   reset(): void;
 }

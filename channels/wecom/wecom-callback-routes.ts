@@ -34,7 +34,9 @@ interface SignedQuery {
  * malformed payloads 400.
  */
 export function wecomCallbackRoutes(options: WecomCallbackOptions): Hono {
-  const { config, dependencies } = options;
+  const { dependencies } = options;
+  const { corpId, token, encodingAesKey } = options.config;
+  const credentials = { corpId, token, encodingAesKey };
   const logger = dependencies.logger.child({ module: 'wecom' });
   const now = dependencies.now ?? (() => new Date());
   const routes = new Hono();
@@ -46,7 +48,7 @@ export function wecomCallbackRoutes(options: WecomCallbackOptions): Hono {
 
     // Query parsing turns an unencoded "+" into a space; Base64 never holds one.
     const plaintext = verifyWecomUrl({
-      ...config,
+      ...credentials,
       ...signed,
       echostr: echostr.replaceAll(' ', '+'),
       now: now(),
@@ -61,8 +63,8 @@ export function wecomCallbackRoutes(options: WecomCallbackOptions): Hono {
     const encrypted = envelope.Encrypt;
     if (!encrypted) throw malformed('The callback XML has no Encrypt element.');
 
-    const plaintext = decryptWecomMessage({ ...config, ...signed, encrypted, now: now() });
-    const event = wecomInboundEvent(parseWecomXml(plaintext), { corpId: config.corpId });
+    const plaintext = decryptWecomMessage({ ...credentials, ...signed, encrypted, now: now() });
+    const event = wecomInboundEvent(parseWecomXml(plaintext), { corpId });
     if (event === undefined) return context.text('');
 
     const receipt = await dependencies.receive(event);

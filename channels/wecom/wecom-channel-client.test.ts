@@ -115,6 +115,14 @@ describe('WeCom channel client', () => {
     expect(api.sends()).toHaveLength(2);
   });
 
+  it('shares one token request between sends that start together', async () => {
+    const before = api.tokenRequests();
+    const client = createClient();
+    await Promise.all([client.reply(ADDRESS, ANSWER), client.reply(ADDRESS, ANSWER)]);
+
+    expect(api.tokenRequests() - before).toBe(1);
+  });
+
   it('gets a new token and retries once when WeCom says the token expired', async () => {
     const client = createClient();
     await client.reply(ADDRESS, ANSWER);

@@ -1,4 +1,6 @@
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ConfigurationError } from '../../lib/errors.ts';
+import { createLogger } from '../../lib/logger.ts';
 import {
   type ChannelHarness,
   describeChannelContract,
@@ -127,3 +129,24 @@ const harness: ChannelHarness = {
 };
 
 describeChannelContract(harness);
+
+describe('createWecomChannel', () => {
+  const dependencies = {
+    db: undefined as never,
+    logger: createLogger({ level: 'silent' }),
+    receive: async () => 'accepted' as const,
+  };
+
+  it('says how it receives, for the start-up log', () => {
+    const channel = createWecomChannel(config, dependencies);
+
+    expect(channel.platform).toBe('wecom');
+    expect(channel.receiving).toBe('WeCom app 1000002 callbacks at GET and POST /wecom/callback');
+  });
+
+  it('refuses at once an EncodingAESKey that cannot be a key', () => {
+    const broken = { ...config, encodingAesKey: 'too-short' };
+
+    expect(() => createWecomChannel(broken, dependencies)).toThrow(ConfigurationError);
+  });
+});

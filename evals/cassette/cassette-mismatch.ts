@@ -25,6 +25,8 @@ export interface CassetteMismatch {
 }
 
 const EXCERPT_LENGTH = 80;
+/** Characters shown before the first difference of two texts. */
+const CONTEXT_BEFORE = 20;
 
 /** True when the mismatch belongs to a case run that matches every field given. */
 export function isInScope(mismatch: CassetteMismatch, filter: Partial<CassetteScope>): boolean {
@@ -108,6 +110,9 @@ function sharedLeadingMessages(a: Record<string, unknown>, b: Record<string, unk
 function firstDifference(recorded: unknown, now: unknown, path: string): string | undefined {
   if (canonicalJson(recorded) === canonicalJson(now)) return undefined;
   if (Array.isArray(recorded) && Array.isArray(now)) return arrayDifference(recorded, now, path);
+  if (typeof recorded === 'string' && typeof now === 'string') {
+    return stringDifference(recorded, now, path || '(body)');
+  }
   if (!isPlainObject(recorded) || !isPlainObject(now)) {
     return `${path || '(body)'}: recorded ${excerpt(recorded)}, now ${excerpt(now)}`;
   }
@@ -127,6 +132,20 @@ function arrayDifference(recorded: unknown[], now: unknown[], path: string): str
     if (found) return found;
   }
   return `${path}: recorded ${recorded.length} item(s), now ${now.length}`;
+}
+
+/** Two texts from the first character where they part, e.g. a date inside a tool's output. */
+function stringDifference(recorded: string, now: string, path: string): string {
+  let index = 0;
+  while (index < Math.min(recorded.length, now.length) && recorded[index] === now[index]) {
+    index += 1;
+  }
+  const start = Math.max(0, index - CONTEXT_BEFORE);
+  const from = start > 0 ? ` from character ${start}` : '';
+  return (
+    `${path}${from}: recorded ${excerpt(recorded.slice(start))}, ` +
+    `now ${excerpt(now.slice(start))}`
+  );
 }
 
 function excerpt(value: unknown): string {

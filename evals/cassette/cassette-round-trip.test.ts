@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createChatModel } from '../../agent/model/chat-model.ts';
 import type { AgentDependencies } from '../../agent/run-turn.ts';
 import type { DatabaseHandle } from '../../db/client.ts';
+import { seedDemoTenant } from '../../demo/seed.ts';
 import { createLogger } from '../../lib/logger.ts';
 import { startFakeOpenAIServer } from '../../testing/fake-openai-server.ts';
 import { createTestApp } from '../../testing/test-app.ts';
@@ -17,6 +18,8 @@ import { type CassetteSession, startRecording, startReplay } from './cassette-se
 
 const API_KEY = 'sk-fake-secret-0123456789';
 const MODEL = 'fake-model';
+/** Where nothing listens: a replay that reached the network would fail. */
+const NOWHERE = 'http://127.0.0.1:9/v1';
 
 const RATIO: EvalCase = {
   id: 'stapler-ratio',
@@ -59,9 +62,9 @@ describe('a cassette recorded against a local OpenAI-compatible server', () => {
   let serverRequests: number;
   let streamedRequests: number;
 
-  /** The demo agent on a chat model whose requests go through the cassette's fetch. */
-  function agentOn(session: CassetteSession, apiKey: string, baseUrl: string): AgentDependencies {
-    const chatModel = createChatModel({
+  /** A chat model whose requests go through the cassette's fetch. */
+  function modelOn(session: CassetteSession, apiKey: string, baseUrl: string) {
+    return createChatModel({
       apiKey,
       baseUrl,
       model: MODEL,
@@ -70,6 +73,16 @@ describe('a cassette recorded against a local OpenAI-compatible server', () => {
       logger: createLogger({ level: 'silent' }),
       fetch: session.fetch,
     });
+  }
+
+  /** A replaying chat model: no key, and a base URL where nothing listens. */
+  function replayModel(session: CassetteSession) {
+    return modelOn(session, 'replay', NOWHERE);
+  }
+
+  /** The demo agent on a chat model whose requests go through the cassette's fetch. */
+  function agentOn(session: CassetteSession, apiKey: string, baseUrl: string): AgentDependencies {
+    const chatModel = modelOn(session, apiKey, baseUrl);
     const { agent } = createTestApp(database, { chatModel, clock: () => demoSeededAt() });
     return agent;
   }
@@ -141,11 +154,28 @@ describe('a cassette recorded against a local OpenAI-compatible server', () => {
 
   it('replays with the server stopped and no API key, to the same answers and results', async () => {
     const replay = await startReplay({ file });
-    const replayed = await runOn(replay, agentOn(replay, 'replay', 'http://127.0.0.1:9/v1'));
+    const replayed = await runOn(replay, agentOn(replay, 'replay', NOWHERE));
 
     expect(outcomes(replayed)).toEqual(outcomes(recorded));
     expect(replayed.summary).toMatchObject({ passed: 4, errors: 0 });
     expect(replay.mismatches()).toEqual([]);
+  });
+
+  it('replays on a demo tenant seeded afresh, whose knowledge ids differ', async () => {
+    const fresh = await createTestDatabase('empty');
+    try {
+      await seedDemoTenant(fresh.db, { now: demoSeededAt() });
+      const replay = await startReplay({ file });
+      const chatModel = replayModel(replay);
+      const { agent } = createTestApp(fresh, { chatModel, clock: () => demoSeededAt() });
+
+      const replayed = await runOn(replay, agent);
+
+      expect(outcomes(replayed)).toEqual(outcomes(recorded));
+      expect(replay.mismatches()).toEqual([]);
+    } finally {
+      await fresh.close();
+    }
   });
 
   it('fails a case whose prompt changed with a cassette mismatch naming the request', async () => {
@@ -153,7 +183,7 @@ describe('a cassette recorded against a local OpenAI-compatible server', () => {
     const suite = { ...SUITE, cases: [edited, FOLLOW_UP] };
     const replay = await startReplay({ file });
 
-    const replayed = await runOn(replay, agentOn(replay, 'replay', 'http://127.0.0.1:9/v1'), suite);
+    const replayed = await runOn(replay, agentOn(replay, 'replay', NOWHERE), suite);
 
     const statuses = replayed.runs.map((caseRun) => [caseRun.caseId, caseRun.status]);
     expect(statuses).toEqual([

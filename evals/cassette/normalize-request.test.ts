@@ -59,3 +59,16 @@ describe('normalizeRequestBody', () => {
     expect(normalizeRequestBody('')).toBeNull();
   });
 });
+
+describe('requestKey of requests quoting random ids', () => {
+  it('matches tool outputs that differ only in the ids the seed drew', () => {
+    const toolOutput = (id: string) => ({
+      ...BODY,
+      messages: [{ role: 'tool', content: `{"documentId":"${id}","snippet":"70%"}` }],
+    });
+
+    const first = keyOf(toolOutput('f7a7272e-1ff3-4ad4-ad0b-b95e561e944c'));
+    const second = keyOf(toolOutput('36af0e69-ee44-4635-b7f5-5aaacc3c683a'));
+    expect(first).toBe(second);
+  });
+});

@@ -15,11 +15,14 @@ const VOLATILE_FIELDS = new Set([
 /** Fields that may carry a credential, at any depth; their values are never kept. */
 const SECRET_FIELDS = new Set(['api_key', 'apikey', 'authorization', 'password', 'secret']);
 
+// Limitation: every UUID is masked alike, so a request differing only in which ids it names matches.
 /**
- * Values that are random by design. A write tool's confirmation token carries a nonce, so
- * the same prepared write reads differently on every run.
+ * Values that are random by design. Knowledge documents and chunks get random ids when the
+ * demo tenant is seeded, and tools quote them; a write tool's confirmation token carries a
+ * nonce. Either would make the same request read differently on every run.
  */
 const VOLATILE_PATTERNS: readonly [RegExp, string][] = [
+  [/\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/gi, '[uuid]'],
   [/\bv1\.[A-Za-z0-9_-]{16,}\.[A-Za-z0-9_-]{16,}/g, 'v1.[confirmation-token]'],
 ];
 

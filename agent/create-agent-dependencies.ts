@@ -19,6 +19,8 @@ export function createAgentDependencies(options: {
   db: Database;
   embedder: Embedder;
   logger: Logger;
+  /** Replaces the global fetch for the configured model, e.g. to record or replay its calls. */
+  fetch?: typeof fetch;
 }): AgentDependencies {
   const { config, db, logger } = options;
   const secret = config.confirmationSecret ?? randomBytes(32).toString('hex');
@@ -37,6 +39,7 @@ export function createAgentDependencies(options: {
           ...(config.model.fallbackName ? { fallbackModel: config.model.fallbackName } : {}),
           timeoutMs: config.model.timeoutMs,
           maxRetries: config.model.maxRetries,
+          ...(options.fetch ? { fetch: options.fetch } : {}),
           logger,
         })
       : undefined,

@@ -18,8 +18,11 @@ import { DealwiseError, InputError } from '../lib/errors.ts';
 import { createLogger } from '../lib/logger.ts';
 import { progressBar } from '../scoring/progress-bar.ts';
 import { loadBaseline, regressions } from './baseline-gate.ts';
+import { cassetteLines } from './cassette/format-cassette-report.ts';
 import { type EvalOptions, parseEvalOptions } from './eval-options.ts';
+import { type EvalRunSetup, prepareEvalRun } from './eval-run-setup.ts';
 import { failureLines, suiteTableRow } from './format-suite-run.ts';
+import { judgeLines } from './judge/format-judge-summary.ts';
 import { type EvalSuite, loadSuite } from './load-suite.ts';
 import { renderHtmlReport } from './report/render-html-report.ts';
 import { runSuite, type SuiteRun } from './run-suite.ts';
@@ -31,14 +34,17 @@ try {
   const options = await parseEvalOptions(process.argv.slice(2));
   const suites = await Promise.all(options.suites.map((suite) => loadSuite(suite)));
   const config = loadConfig();
+  const logger = createLogger({ level: 'warn' });
+  const setup = await prepareEvalRun({ config, evalOptions: options, logger });
   const { suites: _, ...runOptions } = options;
   const recorded = await recordEvalRun({
     database: config.database,
     run: { suites: options.suites, options: { ...runOptions, via: 'cli' } },
-    execute: () => runSuites({ config, options, suites }),
+    execute: () => runSuites({ config: setup.config, options, suites, setup }),
   });
   const runs = recorded.suites;
   report(runs);
+  for (const line of await setup.finish()) console.log(`\n${line}`);
   console.log(`\nStored as eval run ${recorded.id} in ${recorded.location}`);
   if (options.html) {
     await writeFile(options.html, renderHtmlReport({ id: recorded.id, suites: runs }), 'utf8');
@@ -64,18 +70,24 @@ async function runSuites(context: {
   config: Config;
   options: EvalOptions;
   suites: EvalSuite[];
+  setup: EvalRunSetup;
 }): Promise<SuiteRun[]> {
-  const { config, options } = context;
+  const { config, options, setup } = context;
   const database = await openDatabase();
   try {
     const embedder = createEmbedder(config.embeddings);
-    await seedDemoTenant(database.db, { embedder });
+    await seedDemoTenant(database.db, { embedder, ...setup.seedOptions });
     // Turn logs at info level would interleave with the report; only warnings are shown.
     const logger = createLogger({ level: 'warn' });
-    const agent = createAgentDependencies({ config, db: database.db, embedder, logger });
+    const agent = setup.pinClock(
+      createAgentDependencies({ config, db: database.db, embedder, logger, ...setup.agentOptions }),
+    );
 
     const runs: SuiteRun[] = [];
-    for (const suite of context.suites) runs.push(await runWithProgress({ agent, suite, options }));
+    for (const suite of context.suites) {
+      const run = await runWithProgress({ agent, suite, options, setup });
+      runs.push(await setup.finishSuite(run, suite));
+    }
     return runs;
   } finally {
     await database.close();
@@ -86,6 +98,7 @@ async function runWithProgress(context: {
   agent: AgentDependencies;
   suite: EvalSuite;
   options: EvalOptions;
+  setup: EvalRunSetup;
 }): Promise<SuiteRun> {
   const bar = progressBar(context.suite.name);
   try {
@@ -95,6 +108,7 @@ async function runWithProgress(context: {
       repeat: context.options.repeat,
       concurrency: context.options.concurrency,
       onProgress: (done, total) => bar.update(done / total),
+      aroundAttempt: context.setup.aroundAttempt(context.suite.name),
     });
   } finally {
     bar.stop();
@@ -123,6 +137,9 @@ function report(runs: readonly SuiteRun[]): void {
   const models = [...new Set(runs.map((run) => run.model))].join(', ');
   console.log(`Eval on ${models}\n`);
   printTable(runs.map(suiteTableRow));
+
+  const notes = runs.flatMap((run) => [...judgeLines(run), ...cassetteLines(run)]);
+  if (notes.length > 0) console.log(`\n${notes.join('\n')}`);
 
   const failures = runs.flatMap(failureLines);
   if (failures.length === 0) return;

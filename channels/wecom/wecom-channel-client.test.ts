@@ -56,7 +56,7 @@ describe('WeCom channel client', () => {
     ]);
   });
 
-  it('sends a prepared write as a card whose button keys hold only action and decision', async () => {
+  it('sends a prepared write as a card, its button keys only action and decision', async () => {
     await createClient().reply(ADDRESS, {
       text: '将记录一次通话：东浦医院王主任，关心交付周期。\n请确认。',
       citations: [],

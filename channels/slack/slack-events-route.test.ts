@@ -134,10 +134,12 @@ describe('POST /slack/events: acknowledgements', () => {
       });
     let answered = false;
 
-    const response = channel.routes.request(dm('Ev-slow', 'hello')).then((value) => {
-      answered = true;
-      return value;
-    });
+    const response = Promise.resolve(channel.routes.request(dm('Ev-slow', 'hello'))).then(
+      (value) => {
+        answered = true;
+        return value;
+      },
+    );
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(answered).toBe(false);
 

@@ -6,6 +6,7 @@ import { escapeHtml } from './escape-html.ts';
 type TurnVerdicts = NonNullable<CaseRun['verdict']>['turns'];
 type ToolCall = TurnObservation['result']['toolCalls'][number];
 
+// Limitation: tool outputs are cut to keep the page small; the JSON run has them whole.
 /** Characters of a tool's full output shown before it is cut. */
 const OUTPUT_LIMIT = 4_000;
 

@@ -20,6 +20,7 @@ export async function processEvalRun(options: {
 }): Promise<void> {
   const { db, runId } = options;
   const logger = options.logger.child({ module: 'eval-runs', runId });
+  // Limitation: a run whose worker dies mid-run stays `running`; nothing marks it failed.
   const run = await startEvalRun(db, runId);
   if (!run) {
     logger.info('eval run is not queued; skipped');

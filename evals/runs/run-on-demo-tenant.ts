@@ -11,6 +11,7 @@ import { runSuite, type SuiteRun } from '../run-suite.ts';
  * agent keeps its chat model, embedder and logger; only its database is swapped.
  */
 // Limitation: every run migrates and seeds its own database, about 5 s and a few hundred MB.
+// Limitation: the cases always run on PGlite, never on the production PostgreSQL and pgvector.
 export async function runOnDemoTenant(options: {
   agent: AgentDependencies;
   suites: readonly EvalSuite[];

@@ -1,4 +1,4 @@
 import { describeChannelContract } from '../channel-contract.ts';
-import { createFeishuHarness } from './feishu-test-harness.ts';
+import { createFeishuHarness } from './testing/feishu-harness.ts';
 
 describeChannelContract(createFeishuHarness());

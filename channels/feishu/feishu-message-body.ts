@@ -84,7 +84,11 @@ function replaceMentions(options: FeishuMessageBodyOptions & { text: string }): 
     const replacement = options.isBot(mention) ? '' : `@${mention.name ?? ''}`;
     text = text.replaceAll(mention.key, replacement);
   }
-  return text.replace(/[ \t\u00a0]{2,}/g, ' ').trim();
+  return text
+    .split('\n')
+    .map((line) => line.replace(/[ \t\u00a0]{2,}/g, ' ').trim())
+    .join('\n')
+    .trim();
 }
 
 /** The text of a rich-text post: its title and the text of its paragraphs, line by line. */

@@ -1,8 +1,19 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { authenticateApiKey } from '../../auth/api-keys.ts';
+import type { DatabaseHandle } from '../../db/client.ts';
+import { runJobsUntilIdle } from '../../jobs/worker.ts';
+import { createLogger } from '../../lib/logger.ts';
+import { channelJobHandlers } from '../../messaging/channel-job-handlers.ts';
+import { issueLinkCode } from '../../messaging/link-codes.ts';
+import { receiveInboundEvent } from '../../messaging/receive-inbound-event.ts';
+import { createTestApp } from '../../testing/test-app.ts';
+import { createTestDatabase } from '../../testing/test-database.ts';
 import {
   describeChannelContract,
   type HarnessUser,
   type SentMessage,
 } from '../channel-contract.ts';
+import type { ChatChannel } from '../chat-channel.ts';
 import { createTelegramApiMock, TEST_API_ROOT, TEST_BOT_TOKEN } from './telegram-api-mock.ts';
 import { createTelegramChannel } from './telegram-channel.ts';
 import { visibleText } from './telegram-html.ts';
@@ -15,6 +26,9 @@ import {
 } from './telegram-test-updates.ts';
 
 const mock = createTelegramApiMock();
+
+beforeAll(() => mock.server.listen({ onUnhandledRequest: 'error' }));
+afterAll(() => mock.server.close());
 
 /** Telegram ids are numbers; the contract's users are names. Each name gets a number. */
 const userNumbers = new Map<string, number>();
@@ -105,6 +119,58 @@ describeChannelContract({
   sent: sentMessages,
   failSends: () => mock.answer('sendMessage', { errorCode: 502, description: 'Bad Gateway' }),
   reset: () => mock.reset(),
-  listen: () => mock.server.listen({ onUnhandledRequest: 'error' }),
-  close: () => mock.server.close(),
+});
+
+describe('Telegram channel end to end in a group', () => {
+  let database: DatabaseHandle;
+  let channel: ChatChannel;
+  let drain: () => Promise<number>;
+
+  beforeAll(async () => {
+    database = await createTestDatabase('demo');
+    const { agent } = createTestApp(database);
+    const logger = createLogger({ level: 'silent' });
+    channel = createTelegramChannel(
+      { botToken: TEST_BOT_TOKEN, webhookSecret: TEST_WEBHOOK_SECRET, apiRoot: TEST_API_ROOT },
+      { db: database.db, logger, receive: (event) => receiveInboundEvent(database.db, event) },
+    );
+    const handlers = channelJobHandlers({ agent, clients: { telegram: channel.client } });
+    drain = () => runJobsUntilIdle({ db: database.db, logger, handlers });
+  });
+
+  afterAll(async () => {
+    await database?.close();
+  });
+
+  it('answers a linked rep who mentions it in a forum topic, in the topic, as a reply', async () => {
+    const rep = await authenticateApiKey(database.db, 'dw_demo_rep');
+    const { code } = await issueLinkCode(database.db, rep);
+    await channel.routes.request(
+      webhookRequest(textUpdate({ updateId: 800_001, from: 5555, text: `/start ${code}` })),
+    );
+    await drain();
+    expect(sentMessages().at(-1)?.text).toMatch(/已关联|Linked/);
+    mock.reset();
+
+    const question = textUpdate({
+      updateId: 800_002,
+      from: 5555,
+      chat: { id: -100_777, type: 'supergroup' },
+      text: '@dealwise_bot 东浦医院的扩建项目预算是多少？',
+    });
+    Object.assign(question.message as object, { message_thread_id: 12, is_topic_message: true });
+    const response = await channel.routes.request(webhookRequest(question));
+    await drain();
+
+    expect(response.status).toBe(200);
+    const [answer] = mock.calls('sendMessage').map((call) => call.body);
+    expect(answer).toMatchObject({
+      chat_id: '-100777',
+      message_thread_id: 12,
+      reply_parameters: { message_id: 800_002 },
+      parse_mode: 'HTML',
+    });
+    expect(String(answer?.text)).toMatch(/东浦/);
+    expect(String(answer?.text)).toContain('<b>来源 / Sources</b>\n[1] ');
+  });
 });

@@ -72,6 +72,23 @@ describe('parseSuite', () => {
     ]);
   });
 
+  it('names the file, case and field of a rubric that is empty or not text', () => {
+    const text = [
+      line({ ...valid, id: 'r-1', expect: { rubric: '  ' } }),
+      line({ ...valid, id: 'r-2', turns: [{ text: 'hi', expect: { rubric: 7 } }] }),
+    ].join('\n');
+
+    const { error, problems } = problemsOf(text);
+
+    expect(problems).toEqual([
+      { line: 1, caseId: 'r-1', field: 'expect.rubric', problem: 'must not be empty' },
+      expect.objectContaining({ line: 2, caseId: 'r-2', field: 'turns[0].expect.rubric' }),
+    ]);
+    expect(error.message).toMatch(
+      /^suite\.jsonl: line 1 \(r-1\): expect\.rubric must not be empty/,
+    );
+  });
+
   it('rejects a file without cases', () => {
     expect(problemsOf('\n').problems).toEqual([
       { line: 1, field: '(file)', problem: 'holds no cases' },

@@ -119,7 +119,7 @@ function parseLine(
   if (parsed.success) return { evalCase: parsed.data };
 
   const caseId = idOf(value);
-  const problems = parsed.error.issues.map((issue) => ({
+  const problems = parsed.error.issues.flatMap(meantIssues).map((issue) => ({
     line,
     ...(caseId ? { caseId } : {}),
     ...describeIssue(issue),
@@ -131,6 +131,21 @@ function idOf(value: unknown): string | undefined {
   if (typeof value !== 'object' || value === null) return undefined;
   const id = (value as { id?: unknown }).id;
   return typeof id === 'string' ? id : undefined;
+}
+
+/**
+ * For a value that matched no option of a union, the issues of the one option of the right
+ * type, if only one is, so `{"text": …, "expect": {"rubric": ""}}` as a turn is reported at
+ * `expect.rubric` rather than as an invalid turn; other issues as they are.
+ */
+function meantIssues(issue: z.core.$ZodIssue): z.core.$ZodIssue[] {
+  if (issue.code !== 'invalid_union') return [issue];
+  const ofRightType = issue.errors.filter(
+    (issues) => !issues.some((inner) => inner.code === 'invalid_type' && inner.path.length === 0),
+  );
+  const [meant] = ofRightType;
+  if (ofRightType.length !== 1 || meant === undefined) return [issue];
+  return meant.flatMap((inner) => meantIssues({ ...inner, path: [...issue.path, ...inner.path] }));
 }
 
 function describeIssue(issue: z.core.$ZodIssue): { field: string; problem: string } {

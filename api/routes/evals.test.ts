@@ -167,7 +167,7 @@ describe('eval run routes', () => {
     expect(((await response.json()) as Json).runStatus).toBe('queued');
   });
 
-  it('runs an uploaded suite through the job handler and serves its results and report', async () => {
+  it('runs an uploaded suite in the job handler and serves its results and report', async () => {
     const queued = await call('/v1/evals/runs', ADMIN, {
       suite: { name: 'tiny', jsonl: ONE_CASE_SUITE },
     });

@@ -15,6 +15,7 @@ import { createSlackApiMock } from './testing/slack-api-mock.ts';
 import { slackHarness, TEST_SLACK_CONFIG } from './testing/slack-harness.ts';
 import {
   commandRequest,
+  directMessage,
   eventRequest,
   mention,
   TEST_BOT_USER_ID,
@@ -87,6 +88,17 @@ describe('Slack channel end to end', () => {
     expect(await acknowledgement.json()).toMatchObject({ response_type: 'ephemeral' });
     expect(api.posted()[0]).toMatchObject({ to: 'C0SALES', threadTs: undefined });
     expect(api.posted()[0]?.text).toMatch(/东浦/);
+  });
+
+  it('links an account from a code sent alone in a direct message', async () => {
+    const rep = await authenticateApiKey(database.db, 'dw_demo_rep');
+    const { code } = await issueLinkCode(database.db, rep);
+    const event = directMessage({ userId: 'U0NEWREP', text: code.toLowerCase() });
+    await channel.routes.request(eventRequest({ eventId: 'Ev-e2e-4', event }));
+    await drain();
+
+    expect(api.posted()[0]).toMatchObject({ to: 'DU0NEWREP' });
+    expect(api.posted()[0]?.text).toMatch(/已关联|Linked/);
   });
 
   it('answers a redelivered mention once', async () => {

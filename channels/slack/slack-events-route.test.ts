@@ -118,6 +118,17 @@ describe('POST /slack/events: verification', () => {
   });
 });
 
+describe('createSlackChannel', () => {
+  it('describes how it receives for the start-up log', () => {
+    const both = createChannel({ appToken: 'xapp-1' });
+
+    expect(channel.receiving).toBe('HTTP events at POST /slack/events');
+    expect(both.receiving).toBe('HTTP events at POST /slack/events and Socket Mode');
+    expect(channel.start).toBeUndefined();
+    expect(both.start).toBeTypeOf('function');
+  });
+});
+
 describe('POST /slack/events: acknowledgements', () => {
   it("answers Slack's URL verification with the challenge", async () => {
     const request = signed(JSON.stringify({ type: 'url_verification', challenge: 'c-123' }));

@@ -81,6 +81,8 @@ export function directMessageEvent(
 
 /** A `/dealwise ...` slash command as an inbound event, answered in the channel it came from. */
 export function commandEvent(body: SlackCommandBody, receivedAt: Date): InboundEvent {
+  // Limitation: the answer is posted with chat.postMessage, not the command's response_url, so
+  // it fails (and is retried, then dropped) in a channel the bot is not a member of.
   return {
     platform: 'slack',
     dedupeKey: `slack:command:${body.trigger_id}`,

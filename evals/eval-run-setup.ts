@@ -87,6 +87,7 @@ export async function prepareEvalRun(options: {
   };
 }
 
+// Limitation: only the chat model's requests are recorded; an OpenAI embedder still calls out.
 function startRecordingFor(options: {
   file: string;
   config: Config;

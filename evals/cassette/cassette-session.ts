@@ -52,6 +52,7 @@ export function startRecording(options: {
     fetch: recording.fetch,
     within: (scope, work) => scopes.run(scope, work),
     mismatches: () => [],
+    // Limitation: the cassette is written once, at the end; a run that crashes leaves none.
     save: async () => {
       const interactions = await recording.interactions();
       const cassette = { version: CASSETTE_VERSION, ...options.meta, interactions };

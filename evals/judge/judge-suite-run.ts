@@ -10,6 +10,7 @@ import { judgeAgreement } from './judge-agreement.ts';
  * included) in its case run, and adds the judge's agreement with the checks to the run. A
  * judge that fails leaves a judge error on the case run; its status does not change.
  */
+// Limitation: the judge's tokens and cost are not added to the suite's usage.
 export async function judgeSuiteRun(options: {
   run: SuiteRun;
   suite: EvalSuite;

@@ -27,6 +27,8 @@ export interface AppDependencies {
   model: string;
   /** The configured chat platforms, whose webhooks the app serves. */
   channels?: readonly ChatChannel[];
+  /** True when a group chat (the WeCom group robot) is configured for team-wide posts. */
+  groupChannel?: boolean;
 }
 
 /** The Dealwise HTTP API as a Hono app; stateless, so any number can run side by side. */

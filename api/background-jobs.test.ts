@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { count, eq } from 'drizzle-orm';
+import { and, count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../db/client.ts';
 import { jobs, leadScores, leads } from '../db/schema/index.ts';
@@ -29,7 +29,7 @@ describe('background jobs', () => {
       const [finished] = await database.db
         .select({ n: count() })
         .from(jobs)
-        .where(eq(jobs.status, 'done'));
+        .where(and(eq(jobs.kind, RESCORE_CHANGED_LEADS), eq(jobs.status, 'done')));
       done = row && row.n > 0 ? (finished?.n ?? 0) : 0;
     }
     await worker.stop();

@@ -23,3 +23,9 @@ export interface ChannelClient {
 
 /** The clients of the platforms that are configured; an absent one is off. */
 export type ChannelClients = Partial<Record<Platform, ChannelClient>>;
+
+/** A group chat Dealwise can post to without being asked, e.g. a WeCom group robot. */
+export interface GroupChannelClient {
+  /** Posts to the whole group; throws a RemoteServiceError when the platform fails. */
+  push(message: ReplyMessage): Promise<void>;
+}

@@ -1,5 +1,5 @@
 import type { JobHandler } from '../jobs/worker.ts';
-import type { ChannelClients } from './channel-client.ts';
+import type { ChannelClients, GroupChannelClient } from './channel-client.ts';
 import {
   type OutgoingPush,
   type OutgoingReply,
@@ -8,12 +8,18 @@ import {
   sendPush,
   sendReply,
 } from './channel-outbox.ts';
+import { PUSH_GROUP_MESSAGE, sendGroupPush } from './group-push.ts';
 import { type ProcessEventDependencies, processChannelEvent } from './process-channel-event.ts';
 import { PROCESS_CHANNEL_EVENT } from './receive-inbound-event.ts';
+import type { ReplyMessage } from './reply-message.ts';
 
 /** The job handlers of chat channels: process inbound events, send replies and pushes. */
 export function channelJobHandlers(
-  options: ProcessEventDependencies & { clients: ChannelClients },
+  options: ProcessEventDependencies & {
+    clients: ChannelClients;
+    /** The group chat for team-wide posts, when one is configured. */
+    group?: GroupChannelClient | undefined;
+  },
 ): Record<string, JobHandler> {
   return {
     [PROCESS_CHANNEL_EVENT]: async (job) => {
@@ -24,6 +30,9 @@ export function channelJobHandlers(
     },
     [PUSH_CHANNEL_MESSAGE]: async (job) => {
       await sendPush(options.clients, job.payload as unknown as OutgoingPush);
+    },
+    [PUSH_GROUP_MESSAGE]: async (job) => {
+      await sendGroupPush(options.group, job.payload.message as ReplyMessage);
     },
   };
 }

@@ -136,4 +136,17 @@ describe('channel routes', () => {
     });
     expect(platform.status).toBe(400);
   });
+  it('posts to the group chat only for managers, and says when none is configured', async () => {
+    const byRep = await call('/v1/channels/group-messages', 'dw_demo_rep', {
+      method: 'POST',
+      body: { text: '本周目标' },
+    });
+    expect(byRep.status).toBe(403);
+    const byManager = await call('/v1/channels/group-messages', 'dw_demo_manager', {
+      method: 'POST',
+      body: { text: '本周目标' },
+    });
+    expect(byManager.status).toBe(400);
+    expect(((await byManager.json()) as Json).type).toContain('group_channel_not_configured');
+  });
 });

@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { recordAudit } from '../../auth/audit.ts';
 import type { Database } from '../../db/client.ts';
+import { queueGroupPush } from '../../messaging/group-push.ts';
 import { PLATFORMS } from '../../messaging/inbound-event.ts';
 import { issueLinkCode } from '../../messaging/link-codes.ts';
 import { listLinkedAccounts, unlinkAccount } from '../../messaging/linked-accounts.ts';
@@ -19,13 +20,19 @@ export const pushSchema = z.object({
     .optional(),
 });
 
+/** Body of `POST /v1/channels/group-messages`. */
+export const groupPushSchema = z.object({ text: z.string() });
+
 /**
  * A user's chat accounts and proactive messages: `POST /v1/channels/link-codes` (a one-time
  * code to send the bot as `/link <code>`), `GET /v1/channels/links`,
- * `DELETE /v1/channels/links/:id` and `POST /v1/channels/messages`.
+ * `DELETE /v1/channels/links/:id`, `POST /v1/channels/messages` and
+ * `POST /v1/channels/group-messages`.
  */
 export function channelRoutes(dependencies: {
   db: Database;
+  /** True when a group chat (the WeCom group robot) is configured. */
+  groupChannel?: boolean | undefined;
   now?: () => Date;
 }): Hono<{ Variables: AppVariables }> {
   const { db } = dependencies;
@@ -80,6 +87,22 @@ export function channelRoutes(dependencies: {
       details: { platforms: queued.platforms },
     });
     return context.json({ queued: queued.platforms }, 202);
+  });
+
+  app.post('/v1/channels/group-messages', async (context) => {
+    const { caller, requestId } = context.var;
+    const body = await readJson(context, groupPushSchema);
+    await queueGroupPush(db, caller, {
+      text: body.text,
+      groupConfigured: dependencies.groupChannel === true,
+    });
+    await recordAudit(db, caller, {
+      action: 'create',
+      resourceType: 'channel_group_message',
+      via: 'POST /v1/channels/group-messages',
+      requestId,
+    });
+    return context.json({ queued: true }, 202);
   });
 
   return app;

@@ -28,6 +28,7 @@ export function authenticateFeishuRequest(
 ): FeishuPayload {
   const { encryptKey, headers, rawBody } = options;
   if (encryptKey === undefined) {
+    // Limitation: unsigned without an Encrypt Key, so no timestamp window; dedupe stops replays.
     const payload = parseUnencrypted(rawBody);
     verifyFeishuToken({ payload, verificationToken: options.verificationToken });
     return payload;

@@ -162,7 +162,7 @@ async function readResponse(path: string, response: Response): Promise<FeishuRes
   if (typeof code === 'number') return body as FeishuResponse;
   throw new RemoteServiceError({
     code: 'feishu_http_error',
-    message: `Feishu answered ${path} with HTTP ${response.status} and no result code; retry later.`,
+    message: `Feishu answered ${path} with HTTP ${response.status} and no result code; try later.`,
     details: { status: response.status },
   });
 }

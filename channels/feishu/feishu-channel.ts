@@ -23,11 +23,12 @@ export function createFeishuChannel(
   const security = config.encryptKey
     ? 'signed and encrypted'
     : 'Verification Token only; set FEISHU_ENCRYPT_KEY to sign and encrypt';
+  const receiving = `events and card callbacks at POST ${FEISHU_EVENTS_PATH}`;
 
   return {
     platform: 'feishu',
     routes: feishuRoutes({ config, dependencies, botIdentity }),
     client: createFeishuChannelClient({ api }),
-    receiving: `HTTP events and card callbacks at POST ${FEISHU_EVENTS_PATH} (${config.domain}, ${security})`,
+    receiving: `${receiving} (${config.domain}, ${security})`,
   };
 }

@@ -42,7 +42,8 @@ export interface FeishuInboundOptions {
 export async function feishuInboundEvent(options: FeishuInboundOptions): Promise<FeishuInbound> {
   const { payload } = options;
   if (payload.schema !== '2.0') {
-    // Limitation: schema 1.0 events are dropped; im.message.receive_v1 only exists in 2.0.
+    // Limitation: schema 1.0 events are dropped (im.message.receive_v1 only exists in 2.0), and
+    // old-style card callbacks (卡片请求网址, no schema) are refused; subscribe card.action.trigger.
     if (payload.type === 'event_callback') return ignored('a schema 1.0 event');
     throw malformed('The payload is neither a schema 2.0 event nor a url_verification request.');
   }
@@ -147,7 +148,7 @@ function cardActionEvent(context: EventContext): FeishuInbound {
   };
 }
 
-/** An ISO time from Feishu's epoch time (milliseconds; seconds or microseconds in some callbacks). */
+/** An ISO time from Feishu's epoch time: milliseconds, or seconds or microseconds in callbacks. */
 function sentAt(createTime: string | undefined, now: Date): string {
   const value = createTime && /^\d{10,17}$/.test(createTime) ? Number(createTime) : undefined;
   if (value === undefined) return now.toISOString();

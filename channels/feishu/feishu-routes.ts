@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { problem, sendProblem, toProblem } from '../../api/problem.ts';
 import type { FeishuConfig } from '../../lib/channels-config.ts';
+import type { Logger } from '../../lib/logger.ts';
 import type { ChannelDependencies } from '../chat-channel.ts';
 import { authenticateFeishuRequest } from './authenticate-feishu-request.ts';
 import type { FeishuBotIdentity } from './feishu-bot-identity.ts';
@@ -14,6 +15,7 @@ export const FEISHU_EVENTS_PATH = '/feishu/events';
 /** Feishu's events are a few KB; anything far larger is not from Feishu. */
 const MAX_BODY_BYTES = 1024 * 1024;
 
+// Limitation: the pressed card is not updated; its buttons stay and answer "no longer available".
 /** The answer to a card button press Dealwise stored: a toast while the reply is prepared. */
 const ACTION_RECEIVED = {
   toast: {
@@ -35,9 +37,7 @@ export interface FeishuRoutesOptions {
  * Dealwise does not handle get `{}` and are not stored; malformed ones get a 4xx problem.
  */
 export function feishuRoutes(options: FeishuRoutesOptions): Hono {
-  const { config, dependencies } = options;
-  const logger = dependencies.logger.child({ module: 'feishu' });
-  const now = dependencies.now ?? (() => new Date());
+  const logger = options.dependencies.logger.child({ module: 'feishu' });
   const routes = new Hono();
 
   routes.post(
@@ -45,31 +45,13 @@ export function feishuRoutes(options: FeishuRoutesOptions): Hono {
     bodyLimit({ maxSize: MAX_BODY_BYTES, onError: tooLarge }),
     async (context) => {
       const rawBody = new Uint8Array(await context.req.arrayBuffer());
-      const payload = authenticateFeishuRequest({
+      const answer = await handleEvent({
+        ...options,
+        logger,
         headers: context.req.raw.headers,
         rawBody,
-        verificationToken: config.verificationToken,
-        encryptKey: config.encryptKey,
-        now: now(),
       });
-
-      const challenge = feishuChallenge(payload);
-      if (challenge !== undefined) return context.json({ challenge });
-
-      const inbound = await feishuInboundEvent({
-        payload,
-        botOpenId: () => options.botIdentity.openId(),
-        now: now(),
-      });
-      if (inbound.kind === 'ignored') {
-        logger.debug({ reason: inbound.reason }, 'feishu event ignored');
-        return context.json({});
-      }
-
-      const receipt = await dependencies.receive(inbound.event);
-      logger.info({ dedupeKey: inbound.event.dedupeKey, receipt }, 'feishu event received');
-      const pressed = inbound.eventType === FEISHU_CARD_ACTION && receipt === 'accepted';
-      return context.json(pressed ? ACTION_RECEIVED : {});
+      return context.json(answer);
     },
   );
 
@@ -81,6 +63,39 @@ export function feishuRoutes(options: FeishuRoutesOptions): Hono {
   });
 
   return routes;
+}
+
+/** Authenticates, reads and stores one request; returns the JSON body to answer Feishu with. */
+async function handleEvent(
+  options: FeishuRoutesOptions & { logger: Logger; headers: Headers; rawBody: Uint8Array },
+): Promise<object> {
+  const { config, dependencies, logger } = options;
+  const now = dependencies.now ?? (() => new Date());
+  const payload = authenticateFeishuRequest({
+    headers: options.headers,
+    rawBody: options.rawBody,
+    verificationToken: config.verificationToken,
+    encryptKey: config.encryptKey,
+    now: now(),
+  });
+
+  const challenge = feishuChallenge(payload);
+  if (challenge !== undefined) return { challenge };
+
+  const inbound = await feishuInboundEvent({
+    payload,
+    botOpenId: () => options.botIdentity.openId(),
+    now: now(),
+  });
+  if (inbound.kind === 'ignored') {
+    logger.debug({ reason: inbound.reason }, 'feishu event ignored');
+    return {};
+  }
+
+  const receipt = await dependencies.receive(inbound.event);
+  logger.info({ dedupeKey: inbound.event.dedupeKey, receipt }, 'feishu event received');
+  const pressed = inbound.eventType === FEISHU_CARD_ACTION && receipt === 'accepted';
+  return pressed ? ACTION_RECEIVED : {};
 }
 
 function tooLarge(context: Parameters<typeof sendProblem>[0]): Response {

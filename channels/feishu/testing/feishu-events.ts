@@ -1,4 +1,4 @@
-/** Feishu event requests for tests: schema 2.0 payloads, encrypted and signed as Feishu sends them. */
+/** Feishu event requests for tests: schema 2.0 payloads, encrypted and signed as Feishu does. */
 import { createCipheriv, createHash, randomBytes } from 'node:crypto';
 import type { FeishuConfig } from '../../../lib/channels-config.ts';
 import { feishuSignature } from '../feishu-crypto.ts';

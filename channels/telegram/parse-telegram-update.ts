@@ -1,7 +1,7 @@
 import { InputError } from '../../lib/errors.ts';
 import type { ChatAddress, InboundBody, InboundEvent } from '../../messaging/inbound-event.ts';
 import { decodeCallbackData } from './telegram-callback-data.ts';
-import { parseTelegramCommand } from './telegram-command.ts';
+import { parseTelegramCommand, type TelegramCommand } from './telegram-command.ts';
 import { isAddressedToBot, stripBotMentions } from './telegram-mentions.ts';
 import {
   ATTACHMENT_FIELDS,
@@ -83,20 +83,30 @@ function messageBody(message: TelegramMessage, bot: TelegramBotIdentity): Inboun
 
   const text = stripBotMentions(message.text, message.entities ?? [], bot);
   const command = parseTelegramCommand(text);
-  if (command) {
-    const target = command.target;
-    if (target !== undefined && target !== bot.username.toLowerCase()) {
-      return direct ? { type: 'text', text } : undefined;
-    }
-    const forBot = addressed || target !== undefined || command.known;
-    return forBot
-      ? { type: 'command', command: command.command, argument: command.argument }
-      : undefined;
-  }
+  if (command) return commandBody(command, { text, direct, addressed, bot });
 
   if (!addressed) return undefined;
   // A bare mention asks what the bot can do.
   return text === '' ? { type: 'command', command: 'help', argument: '' } : { type: 'text', text };
+}
+
+/**
+ * A command for this bot: `/ask@dealwise_bot`, any command in a private chat or with a
+ * mention, and the core's commands without a bot name in groups. One for another bot is
+ * ignored in groups and read as plain text in a private chat.
+ */
+function commandBody(
+  command: TelegramCommand,
+  context: { text: string; direct: boolean; addressed: boolean; bot: TelegramBotIdentity },
+): InboundBody | undefined {
+  const { target } = command;
+  if (target !== undefined && target !== context.bot.username.toLowerCase()) {
+    return context.direct ? { type: 'text', text: context.text } : undefined;
+  }
+
+  const forBot = context.addressed || target !== undefined || command.known;
+  if (!forBot) return undefined;
+  return { type: 'command', command: command.command, argument: command.argument };
 }
 
 function buttonEvent(

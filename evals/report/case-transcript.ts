@@ -32,6 +32,7 @@ export function renderCaseTranscript(options: { suite: string; run: CaseRun }): 
     `<details class="case ${run.status}"${run.status === 'passed' ? '' : ' open'}>`,
     `<summary>${summaryLine(options.suite, run)}</summary>`,
     `<ol class="turns">${turns.join('')}</ol>`,
+    renderJudgement(run.judgement),
     run.error === undefined ? '' : `<p class="error">Error: ${escapeHtml(run.error)}</p>`,
     '</details>',
   ].join('');
@@ -139,6 +140,26 @@ function renderChecks(checks: TurnVerdicts[number]['checks']): string {
     '<table class="checks"><thead><tr><th>check</th><th>verdict</th>',
     '<th>expected versus got</th></tr></thead>',
     `<tbody>${rows.join('')}</tbody></table>`,
+  ].join('');
+}
+
+function renderJudgement(judgement: CaseRun['judgement']): string {
+  if (!judgement) return '';
+  const verdict =
+    judgement.error !== undefined
+      ? `<span class="bad">judge error: ${escapeHtml(judgement.error)}</span>`
+      : judgement.passed
+        ? 'pass'
+        : '<span class="bad">FAIL</span>';
+  const turns = judgement.turns.map(
+    (turn) =>
+      `<li>Turn ${turn.turn}: ${turn.passed ? 'pass' : 'FAIL'}` +
+      `<div class="muted">Rubric: ${escapeHtml(turn.rubric)}</div>` +
+      `<div class="text">${escapeHtml(turn.reasoning)}</div></li>`,
+  );
+  return [
+    `<div class="judgement"><span class="who">Judge <code>${escapeHtml(judgement.model)}</code>`,
+    `</span> ${verdict}<ul>${turns.join('')}</ul></div>`,
   ].join('');
 }
 

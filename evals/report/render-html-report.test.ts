@@ -115,4 +115,37 @@ describe('renderHtmlReport', () => {
       'Error: provider_down: the provider is down',
     );
   });
+  it('shows the judge’s verdict, rubric and reasoning, and its agreement with the checks', () => {
+    const judged = caseRun({ caseId: 'pd-judged', status: 'passed' });
+    judged.judgement = {
+      model: 'judge-model',
+      passed: false,
+      turns: [
+        {
+          turn: 1,
+          rubric: '提到交付周期',
+          passed: false,
+          score: 0.2,
+          reasoning: 'No <b>delivery</b> time.',
+        },
+      ],
+    };
+    const suite = suiteRun('pitch-drafting', [judged]);
+    suite.judge = {
+      model: 'judge-model',
+      judged: 1,
+      errors: 0,
+      agreed: 0,
+      agreement: 0,
+      disagreements: [{ caseId: 'pd-judged', repeat: 1, judgePassed: false, checksPassed: true }],
+    };
+    const page = parse(renderHtmlReport({ suites: [suite] }));
+
+    const judgement = page.querySelector('.judgement');
+    expect(judgement?.text).toContain('提到交付周期');
+    expect(judgement?.text).toContain('No <b>delivery</b> time.');
+    expect(judgement?.querySelector('b')).toBeNull();
+    const cells = page.querySelectorAll('table.summary td');
+    expect(cells.at(-1)?.getAttribute('title')).toContain('0 of 1 judged runs agree');
+  });
 });

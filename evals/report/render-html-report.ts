@@ -74,6 +74,7 @@ function renderSummaryTable(suites: readonly SuiteRun[]): string {
     'errors',
     'pass rate',
     'pass^k',
+    'judge agreement',
   ];
   const rows = suites.map((run) => {
     const { summary } = run;
@@ -87,6 +88,7 @@ function renderSummaryTable(suites: readonly SuiteRun[]): string {
       number(summary.errors),
       share(summary.passRate),
       share(summary.passHatK, `pass^${summary.k}`),
+      share(run.judge?.agreement ?? null, judgeLabel(run)),
     ];
     const [name, model, ...numbers] = cells;
     return `<tr><td>${name}</td><td>${model}</td>${numbers.join('')}</tr>`;
@@ -105,6 +107,12 @@ function renderSuiteCases(run: SuiteRun): string {
     `${notPassed} of ${run.runs.length} runs did not pass</span></h3>`,
     ...run.runs.map((caseRun) => renderCaseTranscript({ suite: run.suite.name, run: caseRun })),
   ].join('');
+}
+
+function judgeLabel(run: SuiteRun): string {
+  const { judge } = run;
+  if (!judge) return 'no judge ran (npm run eval -- --judge <model>)';
+  return `${judge.model}: ${judge.agreed} of ${judge.judged} judged runs agree with the checks; ${judge.errors} judge errors`;
 }
 
 function number(value: number): string {

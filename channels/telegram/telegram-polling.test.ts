@@ -3,7 +3,12 @@ import { createLogger } from '../../lib/logger.ts';
 import type { InboundEvent } from '../../messaging/inbound-event.ts';
 import type { Receipt } from '../../messaging/receive-inbound-event.ts';
 import type { ChatChannel } from '../chat-channel.ts';
-import { createTelegramApiMock, TEST_API_ROOT, TEST_BOT_TOKEN } from './telegram-api-mock.ts';
+import {
+  createTelegramApiMock,
+  TEST_API_ROOT,
+  TEST_BOT_INFO,
+  TEST_BOT_TOKEN,
+} from './telegram-api-mock.ts';
 import { createTelegramChannel } from './telegram-channel.ts';
 import { TEST_WEBHOOK_SECRET, textUpdate } from './telegram-test-updates.ts';
 
@@ -91,6 +96,23 @@ describe('Telegram long polling', () => {
       'telegram:123456789:501',
       'telegram:123456789:501',
     ]);
+  });
+
+  it('starts at once when Telegram is unreachable, and polls once it answers', async () => {
+    serveUpdateOnce();
+    let getMeCalls = 0;
+    mock.answer('getMe', () =>
+      getMeCalls++ === 0
+        ? { errorCode: 502, description: 'Bad Gateway' }
+        : { result: TEST_BOT_INFO },
+    );
+    const { channel, received } = channelWith({});
+
+    await channel.start?.();
+    await vi.waitFor(() => expect(received).toHaveLength(1));
+    await channel.stop?.();
+
+    expect(getMeCalls).toBe(2);
   });
 
   it('refuses to start with a token Telegram rejects', async () => {

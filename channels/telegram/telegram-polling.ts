@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { BotError } from 'grammy';
-import { InputError } from '../../lib/errors.ts';
+import { ConfigurationError, InputError } from '../../lib/errors.ts';
 import type { Logger } from '../../lib/logger.ts';
 import { toTelegramError } from './telegram-api-error.ts';
 import type { TelegramBot } from './telegram-bot.ts';
@@ -18,7 +18,10 @@ export interface TelegramPollingOptions {
 
 /** Long polling, started and stopped with the process. */
 export interface TelegramPolling {
-  /** Resolves once polling runs: the bot is known and any webhook deleted. */
+  /**
+   * Resolves once polling runs (the bot is known, any webhook deleted), or at once when
+   * Telegram is unreachable, polling then starting in the background; a rejected token throws.
+   */
   start(): Promise<void>;
   /** Stops polling after the update in hand and confirms what was handled. */
   stop(): Promise<void>;
@@ -36,28 +39,44 @@ export function createTelegramPolling(options: TelegramPollingOptions): Telegram
 
   bot.catch((failure) => retryUpdate(failure, { ...options, retryDelaysMs }));
 
+  const launch = (started: () => void = () => {}, failed: (error: unknown) => void = () => {}) => {
+    running = bot
+      .start({
+        allowed_updates: ['message', 'callback_query'],
+        onStart: (me) => {
+          options.logger.info({ username: me.username }, 'telegram long polling started');
+          started();
+        },
+      })
+      .catch((error: unknown) => {
+        const failure = toTelegramError(error, { method: 'getUpdates' });
+        options.logger.error({ err: failure }, 'telegram long polling stopped');
+        failed(failure);
+      });
+  };
+
   return {
     async start(): Promise<void> {
-      await options.telegram.identify();
-      await new Promise<void>((resolve, reject) => {
-        running = bot
-          .start({
-            allowed_updates: ['message', 'callback_query'],
-            onStart: (me) => {
-              options.logger.info({ username: me.username }, 'telegram long polling started');
-              resolve();
-            },
-          })
-          .catch((error: unknown) => {
-            const failure = toTelegramError(error, { method: 'getUpdates' });
-            options.logger.error({ err: failure }, 'telegram long polling stopped');
-            reject(failure);
-          });
-      });
+      try {
+        await options.telegram.identify();
+      } catch (error) {
+        if (error instanceof ConfigurationError) throw error;
+        // grammY keeps trying to reach Telegram; the rest of the server need not wait for it.
+        options.logger.warn({ err: error }, 'telegram unreachable; long polling keeps trying');
+        launch();
+        return;
+      }
+      await new Promise<void>((resolve, reject) => launch(resolve, reject));
     },
 
     async stop(): Promise<void> {
-      await bot.stop();
+      try {
+        await bot.stop();
+      } catch (error) {
+        // Unconfirmed updates come again at the next start; the store ignores them then.
+        const failure = toTelegramError(error, { method: 'getUpdates' });
+        options.logger.warn({ err: failure }, 'telegram could not confirm the last updates');
+      }
       await running;
       running = undefined;
     },

@@ -55,6 +55,7 @@ function messageEvent(
   options: ParseTelegramUpdateOptions & { dedupeKey: string },
 ): InboundEvent | undefined {
   const sender = message.from;
+  // Limitation: anonymous group admins write as a bot (GroupAnonymousBot), so they are ignored.
   if (!sender || sender.is_bot || message.chat.type === 'channel') return undefined;
 
   const body = messageBody(message, options.bot);
@@ -78,6 +79,7 @@ function messageBody(message: TelegramMessage, bot: TelegramBotIdentity): Inboun
   const direct = message.chat.type === 'private';
   const addressed = direct || isAddressedToBot(message, bot);
   const attachment = ATTACHMENT_FIELDS.find(([field]) => isPresent(message, field));
+  // Limitation: an attachment's caption is not read; the sender is asked to type the question.
   if (attachment) return addressed ? { type: 'unsupported', kind: attachment[1] } : undefined;
   if (message.text === undefined) return undefined;
 

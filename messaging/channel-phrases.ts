@@ -1,6 +1,6 @@
 import type { AnswerLanguage } from '../agent/offline/message-language.ts';
 import type { Caller } from '../auth/caller.ts';
-import type { UNSUPPORTED_KINDS } from './inbound-event.ts';
+import type { CHANNEL_COMMANDS, Platform, UNSUPPORTED_KINDS } from './inbound-event.ts';
 
 type Unsupported = (typeof UNSUPPORTED_KINDS)[number];
 
@@ -14,6 +14,14 @@ const UNSUPPORTED_NAMES: Record<Unsupported, { zh: string; en: string }> = {
   other: { zh: '这类消息', en: 'this kind of message' },
 };
 
+/** How a platform spells one of the channel commands, e.g. `/link` or `/dealwise link`. */
+export type CommandSpelling = (command: (typeof CHANNEL_COMMANDS)[number]) => string;
+
+/** How commands are typed on a platform: Slack has one slash command, `/dealwise`. */
+export function commandSpelling(platform: Platform): CommandSpelling {
+  return platform === 'slack' ? (command) => `/dealwise ${command}` : (command) => `/${command}`;
+}
+
 /** The language of the caller's profile, for replies to messages without text. */
 export function callerLanguage(caller: Caller): AnswerLanguage {
   return caller.locale.toLowerCase().startsWith('zh') ? 'zh' : 'en';
@@ -21,12 +29,15 @@ export function callerLanguage(caller: Caller): AnswerLanguage {
 
 /** What Dealwise says in chats besides the agent's answers, in Chinese and English. */
 export const PHRASES = {
-  /** To someone whose chat account is not linked yet; both languages, as we know neither. */
-  linkInstructions:
+  /**
+   * To someone whose chat account is not linked yet, in both languages as we know neither.
+   * `command` is how the platform spells a command, e.g. `/link` or `/dealwise link`.
+   */
+  linkInstructions: (command: CommandSpelling): string =>
     '你好！请先把这个聊天账号关联到 Dealwise：在 Dealwise 里生成一次性关联码' +
-    '（POST /v1/channels/link-codes），然后在这里发送 /link 关联码。\n' +
+    `（POST /v1/channels/link-codes），然后在这里发送 ${command('link')} 关联码（或只发关联码）。\n` +
     'Hello! Link this chat account to Dealwise first: create a one-time code in Dealwise ' +
-    '(POST /v1/channels/link-codes), then send /link <code> here.',
+    `(POST /v1/channels/link-codes), then send ${command('link')} <code> (or just the code) here.`,
   linked: {
     zh: '已关联。现在可以直接提问，例如：“东浦医院最近有什么动态？”',
     en: 'Linked. Ask away, e.g. "What is new at Dongpu Hospital?"',
@@ -40,21 +51,24 @@ export const PHRASES = {
   linkLocked:
     '关联失败次数过多，请 15 分钟后再试。\nToo many failed codes; try again in 15 minutes.',
   help: {
-    zh:
-      '可以直接提问，或用命令：\n- /ask 问题\n- /pitch 客户名称：起草销售提纲\n' +
-      '- /score 线索ID：线索意向评分\n- /new：开始新对话\n- /link 关联码：关联账号',
-    en:
-      'Ask a question, or use a command:\n- /ask <question>\n- /pitch <account>: draft a pitch\n' +
-      '- /score <lead id>: lead intent score\n- /new: start a new conversation\n' +
-      '- /link <code>: link your account',
+    zh: (command: CommandSpelling): string =>
+      `可以直接提问，或用命令：\n- ${command('ask')} 问题\n- ${command('pitch')} 客户名称：起草拜访提纲\n` +
+      `- ${command('score')} 线索ID：线索意向评分\n- ${command('new')}：开始新对话\n` +
+      `- ${command('link')} 关联码：关联账号`,
+    en: (command: CommandSpelling): string =>
+      `Ask a question, or use a command:\n- ${command('ask')} <question>\n` +
+      `- ${command('pitch')} <account>: draft a pitch\n- ${command('score')} <lead id>: lead intent score\n` +
+      `- ${command('new')}: start a new conversation\n- ${command('link')} <code>: link your account`,
   },
   newConversation: {
     zh: '好的，我们重新开始。',
     en: 'Starting a new conversation.',
   },
   emptyCommand: {
-    zh: '请在命令后面写上内容，例如：/pitch 东浦医院',
-    en: 'Add what the command is about, e.g. /pitch Dongpu Hospital',
+    zh: (command: CommandSpelling): string =>
+      `请在命令后面写上内容，例如：${command('pitch')} 东浦医院`,
+    en: (command: CommandSpelling): string =>
+      `Add what the command is about, e.g. ${command('pitch')} Dongpu Hospital`,
   },
   turnFailed: {
     zh: '抱歉，这次没能回答，你的消息已保存。请稍后再试。',

@@ -3,7 +3,7 @@ import type { AgentDependencies } from '../agent/run-turn.ts';
 import type { Database } from '../db/client.ts';
 import { channelEvents } from '../db/schema/index.ts';
 import { queueReplies } from './channel-outbox.ts';
-import { PHRASES } from './channel-phrases.ts';
+import { commandSpelling, PHRASES } from './channel-phrases.ts';
 import { type InboundEvent, inboundEventSchema } from './inbound-event.ts';
 import { looksLikeLinkCode, redeemLinkCode } from './link-codes.ts';
 import { findLinkedCaller } from './linked-caller.ts';
@@ -81,7 +81,8 @@ async function respondToUnlinkedUser(
   now: Date,
 ): Promise<Response> {
   const code = linkCodeIn(event);
-  if (code === undefined) return plain('link_instructions', PHRASES.linkInstructions);
+  if (code === undefined)
+    return plain('link_instructions', PHRASES.linkInstructions(commandSpelling(event.platform)));
   if (await tooManyFailedCodes(db, event, now)) return plain('link_locked', PHRASES.linkLocked);
 
   const account = { platform: event.platform, ...event.sender };

@@ -31,3 +31,17 @@ export interface ReplyMessage {
 export function textReply(text: string): ReplyMessage {
   return { text, citations: [], actions: [] };
 }
+
+/** A plain "来源：" or "Sources:" list closing a text, as the offline model writes one. */
+const TRAILING_SOURCE_LIST = /\n+(?:来源|Sources)[:：]\n(?:\[\d+\][^\n]*(?:\n|$))+$/;
+
+/**
+ * The answer text without a plain source list at its end, when the reply carries the
+ * citations itself: every platform shows them as its own linked list.
+ */
+export function withoutTrailingSourceList(
+  text: string,
+  citations: readonly ReplyCitation[],
+): string {
+  return citations.length > 0 ? text.replace(TRAILING_SOURCE_LIST, '').trimEnd() : text;
+}

@@ -7,7 +7,7 @@ import { applyConfirmedWrite } from '../tools/apply-confirmed-write.ts';
 import { ALL_TOOLS } from '../tools/index.ts';
 import type { WriteToolDefinition } from '../tools/tool-definition.ts';
 import { createWriteActions, takeWriteAction } from './channel-actions.ts';
-import { callerLanguage, PHRASES } from './channel-phrases.ts';
+import { callerLanguage, commandSpelling, PHRASES } from './channel-phrases.ts';
 import {
   findThreadConversation,
   forgetThreadConversation,
@@ -16,7 +16,7 @@ import {
 } from './channel-threads.ts';
 import { citationUrl } from './citation-url.ts';
 import type { InboundEvent } from './inbound-event.ts';
-import { type ReplyMessage, textReply } from './reply-message.ts';
+import { type ReplyMessage, textReply, withoutTrailingSourceList } from './reply-message.ts';
 
 /** What a linked user's event needs to be answered. */
 export interface RespondContext {
@@ -62,19 +62,29 @@ async function respondToCommand(
   const language = argument ? messageLanguage(argument) : callerLanguage(context.caller);
   switch (command) {
     case 'help':
-      return reply('help', PHRASES.help[language]);
+      return reply('help', PHRASES.help[language](commandSpelling(context.event.platform)));
     case 'link':
       return reply('already_linked', PHRASES.alreadyLinked[language]);
     case 'new':
       await forgetThreadConversation(context.agent.db, context.caller, threadOf(context.event));
       return reply('new_conversation', PHRASES.newConversation[language]);
     case 'ask':
-      return argument ? answer(context, argument) : reply('help', PHRASES.help[language]);
+      return argument
+        ? answer(context, argument)
+        : reply('help', PHRASES.help[language](commandSpelling(context.event.platform)));
     case 'pitch':
-      if (!argument) return reply('empty_command', PHRASES.emptyCommand[language]);
+      if (!argument)
+        return reply(
+          'empty_command',
+          PHRASES.emptyCommand[language](commandSpelling(context.event.platform)),
+        );
       return answer(context, PHRASES.pitchRequest[language](argument));
     case 'score':
-      if (!argument) return reply('empty_command', PHRASES.emptyCommand[language]);
+      if (!argument)
+        return reply(
+          'empty_command',
+          PHRASES.emptyCommand[language](commandSpelling(context.event.platform)),
+        );
       return answer(context, PHRASES.scoreRequest[language](argument));
   }
 }
@@ -121,16 +131,13 @@ async function replyOf(
     labels: PHRASES.confirmLabels[messageLanguage(message)],
     now: context.now,
   });
-  return {
-    text: result.message.text,
-    citations: result.message.citations.map((citation) => ({
-      n: citation.n,
-      title: citation.title,
-      locator: citation.locator,
-      url: citationUrl(citation, context.citationBaseUrl),
-    })),
-    actions,
-  };
+  const citations = result.message.citations.map((citation) => ({
+    n: citation.n,
+    title: citation.title,
+    locator: citation.locator,
+    url: citationUrl(citation, context.citationBaseUrl),
+  }));
+  return { text: withoutTrailingSourceList(result.message.text, citations), citations, actions };
 }
 
 async function respondToAction(

@@ -33,32 +33,6 @@ describe('formatTelegramReply', () => {
     ]);
   });
 
-  it('replaces a plain source list closing the text with the linked one', () => {
-    const messages = formatTelegramReply(
-      reply({
-        text: '预算约 780 万元。 [1]\n来源：\n[1] 新院区建设项目打法 — 6. 案例',
-        citations: [
-          { n: 1, title: '新院区建设项目打法', locator: '6. 案例', url: 'https://x.test/d' },
-        ],
-      }),
-    );
-
-    expect(messages.map((message) => visibleText(message.html))).toEqual([
-      '预算约 780 万元。 [1]\n\n来源 / Sources\n[1] 新院区建设项目打法 · 6. 案例',
-    ]);
-  });
-
-  it('keeps a source list that does not close the text', () => {
-    const text = 'Sources:\n[1] Annual report\n\nThe budget is approved. [1]';
-    const citations = [{ n: 1, title: 'Annual report', locator: 'p. 3', url: undefined }];
-
-    const [message] = formatTelegramReply(reply({ text, citations }));
-
-    expect(visibleText(message?.html ?? '')).toBe(
-      `${text}\n\n来源 / Sources\n[1] Annual report · p. 3`,
-    );
-  });
-
   it('puts confirm and cancel buttons for each write in one row under the last message', () => {
     const messages = formatTelegramReply(
       reply({

@@ -11,9 +11,6 @@ const TITLE_MAX_LENGTH = 200;
 
 const SOURCES_HEADING = '<b>来源 / Sources</b>';
 
-/** A plain "来源：" or "Sources:" list closing the text, as the offline model writes one. */
-const TRAILING_SOURCE_LIST = /\n+(?:来源|Sources)[:：]\n(?:\[\d+\][^\n]*(?:\n|$))+$/;
-
 /** A button of an inline keyboard, as `sendMessage` takes it. */
 export interface TelegramButton {
   text: string;
@@ -35,8 +32,7 @@ export function formatTelegramReply(
   message: ReplyMessage,
   limit: number = TELEGRAM_MESSAGE_LIMIT,
 ): TelegramOutgoingMessage[] {
-  const text = withoutPlainSourceList(message.text, message.citations);
-  const pieces = splitText(text, limit).map(renderTelegramHtml);
+  const pieces = splitText(message.text, limit).map(renderTelegramHtml);
   const texts = appendSources(pieces, message.citations, limit);
   // Telegram refuses an empty text; a reply with only buttons still needs one.
   if (texts.length === 0) texts.push('…');
@@ -46,11 +42,6 @@ export function formatTelegramReply(
     html,
     keyboard: index === texts.length - 1 ? keyboard : undefined,
   }));
-}
-
-/** The text without a plain source list at its end, which the linked list replaces. */
-function withoutPlainSourceList(text: string, citations: readonly ReplyCitation[]): string {
-  return citations.length > 0 ? text.replace(TRAILING_SOURCE_LIST, '') : text;
 }
 
 /** Adds the sources after the text, on the last piece while they fit, else on new ones. */

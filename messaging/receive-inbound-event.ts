@@ -18,6 +18,9 @@ export type Receipt = 'accepted' | 'duplicate';
 export async function receiveInboundEvent(db: Database, event: InboundEvent): Promise<Receipt> {
   const { platform, sender } = event;
   const payload = JSON.stringify(event);
+  // The job is due from the app's clock, as every enqueued job is: the database's own now()
+  // is finer than a millisecond and could put it just after the worker's next claim.
+  const runAt = new Date().toISOString();
   const rows = await selectRows<{ id: string }>(
     db,
     sql`with sender as (
@@ -35,9 +38,9 @@ export async function receiveInboundEvent(db: Database, event: InboundEvent): Pr
         on conflict (dedupe_key) do nothing
         returning id, tenant_id
       )
-      insert into ${jobs} (tenant_id, kind, payload, dedupe_key)
+      insert into ${jobs} (tenant_id, kind, payload, dedupe_key, run_at)
       select tenant_id, ${PROCESS_CHANNEL_EVENT}, jsonb_build_object('eventId', id),
-        ${`${PROCESS_CHANNEL_EVENT}:`} || id
+        ${`${PROCESS_CHANNEL_EVENT}:`} || id, ${runAt}::timestamptz
       from stored
       returning id`,
   );

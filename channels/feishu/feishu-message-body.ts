@@ -2,12 +2,10 @@
  * The body of a received Feishu message as Dealwise reads it: text (from `text` and rich-text
  * `post` messages) with the bot's mention removed, a /command, or an attachment it cannot read.
  */
+
 import { InputError } from '../../lib/errors.ts';
-import {
-  CHANNEL_COMMANDS,
-  type InboundBody,
-  type UNSUPPORTED_KINDS,
-} from '../../messaging/inbound-event.ts';
+import type { InboundBody, UNSUPPORTED_KINDS } from '../../messaging/inbound-event.ts';
+import { commandText } from '../command-text.ts';
 import type { FeishuMention, FeishuMessageEvent } from './feishu-event-schema.ts';
 
 type UnsupportedKind = (typeof UNSUPPORTED_KINDS)[number];
@@ -27,7 +25,6 @@ const UNSUPPORTED_BY_TYPE: Readonly<Record<string, UnsupportedKind>> = {
 const IGNORED_TYPES: ReadonlySet<string> = new Set(['system']);
 
 /** `/name argument`; the space may be missing before Chinese text (`/pitch东浦医院`). */
-const COMMAND_PATTERN = /^\/([a-z]+)(?![a-z0-9_])\s*([\s\S]*)$/i;
 
 export interface FeishuMessageBodyOptions {
   message: FeishuMessageEvent['message'];
@@ -43,32 +40,17 @@ export function feishuMessageBody(options: FeishuMessageBodyOptions): InboundBod
   if (message.message_type === 'text') {
     const text = parseContent(message.content).text;
     if (typeof text !== 'string') throw malformed('A text message has no text in its content.');
-    return textBody(replaceMentions({ ...options, text }));
+    return commandText(replaceMentions({ ...options, text }));
   }
 
   if (message.message_type === 'post') {
     const post = flattenPost(parseContent(message.content));
     const text = replaceMentions({ ...options, text: post.text });
-    if (text.length > 0) return textBody(text);
+    if (text.length > 0) return commandText(text);
     return { type: 'unsupported', kind: post.hasMedia ? 'photo' : 'other' };
   }
 
   return { type: 'unsupported', kind: UNSUPPORTED_BY_TYPE[message.message_type] ?? 'other' };
-}
-
-/**
- * Turns text into a command when it starts with one Dealwise knows (`/pitch 东浦医院`), else
- * keeps it as text; a bare mention with nothing else asks for help.
- */
-export function textBody(text: string): InboundBody {
-  const trimmed = text.trim();
-  if (trimmed.length === 0) return { type: 'command', command: 'help', argument: '' };
-
-  const match = COMMAND_PATTERN.exec(trimmed);
-  const name = match?.[1]?.toLowerCase();
-  const command = CHANNEL_COMMANDS.find((known) => known === name);
-  if (command === undefined) return { type: 'text', text: trimmed };
-  return { type: 'command', command, argument: (match?.[2] ?? '').trim() };
 }
 
 /**

@@ -4,9 +4,9 @@ import type {
   InboundEvent,
   UNSUPPORTED_KINDS,
 } from '../../messaging/inbound-event.ts';
+import { commandText } from '../command-text.ts';
 import { dedupeKey } from '../dedupe-key.ts';
 import { parseUnixSeconds } from '../timestamp-window.ts';
-import { parseWecomText } from './parse-wecom-text.ts';
 import type { WecomFields } from './parse-wecom-xml.ts';
 
 type Unsupported = (typeof UNSUPPORTED_KINDS)[number];
@@ -72,7 +72,7 @@ function bodyOf(fields: WecomFields): InboundBody | undefined {
 function textBody(fields: WecomFields): InboundBody {
   const content = fields.Content?.trim();
   if (!content) throw malformed('A text message needs a non-empty Content.');
-  return parseWecomText(content);
+  return commandText(content);
 }
 
 function eventBody(fields: WecomFields): InboundBody | undefined {

@@ -3,7 +3,7 @@ import { and, eq, isNull, lt, or } from 'drizzle-orm';
 import type { Database } from '../db/client.ts';
 import { apiKeys, users } from '../db/schema/index.ts';
 import { AuthenticationError } from '../lib/errors.ts';
-import type { Caller } from './caller.ts';
+import { CALLER_COLUMNS, type Caller } from './caller.ts';
 
 /** How stale `last_used_at` may get before a request refreshes it. */
 const LAST_USED_PRECISION_MS = 60_000;
@@ -27,13 +27,7 @@ export async function authenticateApiKey(
     .select({
       keyId: apiKeys.id,
       lastUsedAt: apiKeys.lastUsedAt,
-      tenantId: users.tenantId,
-      userId: users.id,
-      role: users.role,
-      teamId: users.teamId,
-      accountId: users.accountId,
-      locale: users.locale,
-      timeZone: users.timeZone,
+      ...CALLER_COLUMNS,
     })
     .from(apiKeys)
     .innerJoin(users, and(eq(users.id, apiKeys.userId), eq(users.tenantId, apiKeys.tenantId)))

@@ -1,4 +1,4 @@
-import type { userRole } from '../db/schema/index.ts';
+import { type userRole, users } from '../db/schema/index.ts';
 
 /** A user's role: rep, manager, admin, customer contact or partner. */
 export type Role = (typeof userRole.enumValues)[number];
@@ -26,3 +26,14 @@ export const INTERNAL_ROLES: readonly Role[] = ['rep', 'manager', 'admin'];
 export function isInternal(caller: Caller): boolean {
   return INTERNAL_ROLES.includes(caller.role);
 }
+
+/** The columns of `users` a Caller is made of, for queries that resolve one. */
+export const CALLER_COLUMNS = {
+  tenantId: users.tenantId,
+  userId: users.id,
+  role: users.role,
+  teamId: users.teamId,
+  accountId: users.accountId,
+  locale: users.locale,
+  timeZone: users.timeZone,
+} as const;

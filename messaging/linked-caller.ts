@@ -1,5 +1,5 @@
 import { and, eq } from 'drizzle-orm';
-import type { Caller } from '../auth/caller.ts';
+import { CALLER_COLUMNS, type Caller } from '../auth/caller.ts';
 import type { Database } from '../db/client.ts';
 import { channelIdentities, users } from '../db/schema/index.ts';
 import type { Platform } from './inbound-event.ts';
@@ -17,15 +17,7 @@ export async function findLinkedCaller(
   account: PlatformAccount,
 ): Promise<Caller | undefined> {
   const [row] = await db
-    .select({
-      tenantId: users.tenantId,
-      userId: users.id,
-      role: users.role,
-      teamId: users.teamId,
-      accountId: users.accountId,
-      locale: users.locale,
-      timeZone: users.timeZone,
-    })
+    .select(CALLER_COLUMNS)
     .from(channelIdentities)
     .innerJoin(
       users,

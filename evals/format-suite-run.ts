@@ -15,6 +15,7 @@ export function suiteTableRow(run: SuiteRun): Record<string, string | number> {
     'tool R': percent(summary.toolSelection.recall),
     grounded: percent(summary.groundedness.sentenceSupport),
     'cite valid': percent(summary.citationValidity.share),
+    'R@10': percent(summary.retrievalRecall?.recall ?? null),
     refusal: percent(summary.refusal.accuracy),
     unknown: percent(summary.unknown.accuracy),
     'p50 ms': summary.latency.p50 ?? '-',

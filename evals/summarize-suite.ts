@@ -9,6 +9,7 @@ import { groundedness } from './metrics/groundedness.ts';
 import { type LabelCorrectness, labelCorrectness } from './metrics/label-correctness.ts';
 import { type LatencySummary, latencySummary } from './metrics/latency.ts';
 import { passHatK, passRate } from './metrics/pass-rate.ts';
+import { type RetrievalRecall, retrievalRecall } from './metrics/retrieval-recall.ts';
 import { type ToolSelectionScore, toolSelection } from './metrics/tool-selection.ts';
 import { type UsageTotals, usageTotals } from './metrics/usage-totals.ts';
 import { type EvalCase, type Expectation, plannedTurns } from './suite-format.ts';
@@ -50,6 +51,8 @@ export interface SuiteSummary {
   /** Pooled over the turns that had evidence to check against. */
   groundedness: { turns: number; sentenceSupport: number | null; numberSupport: number | null };
   citationValidity: { turns: number; checked: number; valid: number; share: number | null };
+  /** Recall@k of the sources turns are labelled with (`citesSources`). */
+  retrievalRecall: RetrievalRecall;
   refusal: LabelCorrectness;
   unknown: LabelCorrectness;
   latency: LatencySummary;
@@ -89,6 +92,11 @@ export function summarizeSuite(options: {
     ),
     groundedness: pooledGroundedness(turns),
     citationValidity: pooledCitationValidity(turns),
+    retrievalRecall: retrievalRecall(
+      turns.flatMap(({ observation, expect }) =>
+        expect?.citesSources?.length ? [{ observation, labelled: expect.citesSources }] : [],
+      ),
+    ),
     refusal: labelCorrectness(
       labelled(turns, 'mustRefuse', (turn) => detectRefusal(turn.result) !== undefined),
     ),

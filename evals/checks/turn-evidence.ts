@@ -25,6 +25,15 @@ export function evidenceTexts(observation: TurnObservation): string[] {
  * runner did not see the outputs, so that nothing can be said about it.
  */
 export function returnedSourceIds(observation: TurnObservation): Set<string> | undefined {
+  const ranked = rankedSourceIds(observation);
+  return ranked === undefined ? undefined : new Set(ranked);
+}
+
+/**
+ * The distinct source ids the turn's tools returned, in the order they returned them (a
+ * search's ranking, then the next tool's); undefined when the runner did not see the outputs.
+ */
+export function rankedSourceIds(observation: TurnObservation): string[] | undefined {
   if (!observation.toolOutputs) return undefined;
   const ids = new Set<string>();
   for (const output of observation.toolOutputs) {
@@ -35,7 +44,7 @@ export function returnedSourceIds(observation: TurnObservation): Set<string> | u
       }
     }
   }
-  return ids;
+  return [...ids];
 }
 
 function citationsIn(content: string): Record<string, unknown>[] {

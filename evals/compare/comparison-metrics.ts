@@ -35,6 +35,11 @@ export const COMPARISON_METRICS: readonly ComparisonMetric[] = [
     label: 'citation validity',
     read: (s) => s.citationValidity.share,
   }),
+  metric({
+    name: 'retrievalRecall',
+    label: 'retrieval recall@10',
+    read: (s) => s.retrievalRecall?.recall ?? null,
+  }),
   metric({ name: 'refusal', label: 'refusal correctness', read: (s) => s.refusal.accuracy }),
   metric({
     name: 'unknown',

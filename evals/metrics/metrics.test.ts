@@ -5,6 +5,7 @@ import { groundedness } from './groundedness.ts';
 import { labelCorrectness } from './label-correctness.ts';
 import { latencySummary, nearestRank } from './latency.ts';
 import { passHatK, passRate } from './pass-rate.ts';
+import { retrievalRecall } from './retrieval-recall.ts';
 import { toolSelection } from './tool-selection.ts';
 import { usageTotals } from './usage-totals.ts';
 
@@ -155,5 +156,39 @@ describe('latency and usage', () => {
       cost: 0.002,
       turnsWithUnknownCost: 1,
     });
+  });
+});
+
+describe('retrievalRecall', () => {
+  const output = (sourceIds: string[]) => ({
+    id: 'call-1',
+    name: 'search_knowledge',
+    content: JSON.stringify({ citations: sourceIds.map((sourceId) => ({ sourceId })) }),
+  });
+
+  it('counts the labelled sources among the first k returned, averaged over turns', () => {
+    const ranked = Array.from({ length: 12 }, (_, index) => `doc-${index + 1}`);
+    const turns = [
+      {
+        observation: { result: turnResult({ text: 'answer' }), toolOutputs: [output(ranked)] },
+        labelled: ['doc-2', 'doc-11'],
+      },
+      {
+        observation: {
+          result: turnResult({ text: 'answer' }),
+          toolOutputs: [output(['doc-1']), output(['doc-9'])],
+        },
+        labelled: ['doc-9'],
+      },
+    ];
+
+    expect(retrievalRecall(turns, 10)).toEqual({ k: 10, turns: 2, recall: 0.75 });
+  });
+
+  it('says nothing about turns whose tool outputs the runner did not see', () => {
+    const turns = [
+      { observation: { result: turnResult({ text: 'answer' }) }, labelled: ['doc-1'] },
+    ];
+    expect(retrievalRecall(turns)).toEqual({ k: 10, turns: 0, recall: null });
   });
 });

@@ -49,6 +49,12 @@ const METRICS: readonly ChartedMetric[] = [
     kind: 'share',
   },
   {
+    title: 'Retrieval recall@10',
+    note: 'Share of the sources a turn is labelled with among the first 10 its tools returned.',
+    value: (summary) => summary.retrievalRecall?.recall ?? null,
+    kind: 'share',
+  },
+  {
     title: 'Refusal correctness',
     note: 'Turns labelled mustRefuse whose answer refused (or did not) as expected.',
     value: (summary) => summary.refusal.accuracy,

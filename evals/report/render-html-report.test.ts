@@ -55,6 +55,7 @@ describe('renderHtmlReport', () => {
       'Tool recall',
       'Groundedness',
       'Citation validity',
+      'Retrieval recall@10',
       'Refusal correctness',
       '"I don\'t know" correctness',
       'Latency p50',

@@ -42,7 +42,6 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
   const agent = createAgentDependencies({ config, db: database.db, embedder, logger });
   let worker: JobWorker | undefined;
   const channels = createChannels(config.channels, {
-    db: database.db,
     logger,
     receive: async (event) => {
       const receipt = await receiveInboundEvent(database.db, event);

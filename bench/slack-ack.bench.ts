@@ -154,7 +154,6 @@ function bareRoute(): Hono {
 
 function slackRoutes(database: DatabaseHandle): Hono {
   const channel = createSlackChannel(TEST_SLACK_CONFIG, {
-    db: database.db,
     logger,
     receive: (event) => receiveInboundEvent(database.db, event),
   });

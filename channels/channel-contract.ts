@@ -106,7 +106,6 @@ export function describeChannelContract(harness: ChannelHarness): void {
       const { agent } = createTestApp(database);
       const logger = createLogger({ level: 'silent' });
       channel = harness.createChannel({
-        db: database.db,
         logger,
         receive: (event) => receiveInboundEvent(database.db, event),
       });

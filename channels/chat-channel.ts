@@ -1,5 +1,4 @@
 import type { Hono } from 'hono';
-import type { Database } from '../db/client.ts';
 import type { Logger } from '../lib/logger.ts';
 import type { ChannelClient } from '../messaging/channel-client.ts';
 import type { InboundEvent, Platform } from '../messaging/inbound-event.ts';
@@ -7,7 +6,6 @@ import type { Receipt } from '../messaging/receive-inbound-event.ts';
 
 /** What every channel adapter gets from the process hosting it. */
 export interface ChannelDependencies {
-  db: Database;
   logger: Logger;
   /**
    * Stores a verified, normalized event and queues its processing. An adapter acknowledges

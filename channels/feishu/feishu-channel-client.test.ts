@@ -102,7 +102,6 @@ describe('createFeishuChannel with a Lark configuration', () => {
     const config = channelsConfig(environment).feishu;
     if (!config) throw new Error('the Lark configuration did not parse');
     const channel = createFeishuChannel(config, {
-      db: undefined as never,
       logger: createLogger({ level: 'silent' }),
       receive: async () => 'accepted',
     });

@@ -30,7 +30,6 @@ beforeEach(() => {
 
 function channel(): ChatChannel {
   return createFeishuChannel(testConfig(), {
-    db: undefined as never,
     logger: createLogger({ level: 'silent' }),
     receive: async (event) => {
       received.push(event);

@@ -34,7 +34,6 @@ beforeEach(() => {
 
 function channel(overrides: Partial<FeishuConfig> = {}): ChatChannel {
   return createFeishuChannel(testConfig(overrides), {
-    db: undefined as never,
     logger: createLogger({ level: 'silent' }),
     receive: async (event) => {
       received.push(event);
@@ -225,7 +224,6 @@ describe('POST /feishu/events with an Encrypt Key', () => {
   it('acknowledges only after the event is stored', async () => {
     let store: ((receipt: Receipt) => void) | undefined;
     const slow = createFeishuChannel(testConfig(), {
-      db: undefined as never,
       logger: createLogger({ level: 'silent' }),
       receive: () => new Promise<Receipt>((resolve) => (store = resolve)),
       now: () => NOW,

@@ -35,7 +35,6 @@ describe('Slack channel end to end', () => {
     database = await createTestDatabase('demo');
     const { agent } = createTestApp(database);
     channel = createSlackChannel(TEST_SLACK_CONFIG, {
-      db: database.db,
       logger,
       receive: (event) => receiveInboundEvent(database.db, event),
     });

@@ -27,7 +27,7 @@ let channel: ChatChannel;
 function createChannel(overrides: Partial<typeof TEST_SLACK_CONFIG> = {}): ChatChannel {
   return createSlackChannel(
     { ...TEST_SLACK_CONFIG, ...overrides },
-    { db: undefined as never, logger, receive: (event) => receive(event) },
+    { logger, receive: (event) => receive(event) },
   );
 }
 

@@ -25,7 +25,7 @@ beforeAll(async () => {
   api.listen();
   channel = createSlackChannel(
     { ...TEST_SLACK_CONFIG, signingSecret: undefined, appToken: TEST_APP_TOKEN },
-    { db: undefined as never, logger, receive: (event) => receive(event) },
+    { logger, receive: (event) => receive(event) },
   );
   await channel.start?.();
   await socket.connected();

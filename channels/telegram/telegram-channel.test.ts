@@ -132,7 +132,7 @@ describe('Telegram channel end to end in a group', () => {
     const logger = createLogger({ level: 'silent' });
     channel = createTelegramChannel(
       { botToken: TEST_BOT_TOKEN, webhookSecret: TEST_WEBHOOK_SECRET, apiRoot: TEST_API_ROOT },
-      { db: database.db, logger, receive: (event) => receiveInboundEvent(database.db, event) },
+      { logger, receive: (event) => receiveInboundEvent(database.db, event) },
     );
     const handlers = channelJobHandlers({ agent, clients: { telegram: channel.client } });
     drain = () => runJobsUntilIdle({ db: database.db, logger, handlers });

@@ -32,7 +32,6 @@ function channelWith(options: {
   const channel = createTelegramChannel(
     config,
     {
-      db: undefined as never,
       logger: createLogger({ level: 'silent' }),
       receive: async (event) => {
         received.push(event);

@@ -35,7 +35,6 @@ function webhookChannel(
 ): { channel: ChatChannel; received: InboundEvent[] } {
   const received: InboundEvent[] = [];
   const dependencies: ChannelDependencies = {
-    db: undefined as never,
     logger: createLogger({ level: 'silent' }),
     receive: async (event) => {
       received.push(event);

@@ -24,7 +24,6 @@ let receive = async (event: InboundEvent): Promise<Receipt> => {
 const routes = wecomCallbackRoutes({
   config,
   dependencies: {
-    db: undefined as never,
     logger: createLogger({ level: 'silent' }),
     receive: (event) => receive(event),
     now,

@@ -104,3 +104,18 @@ export async function failJob(
     .where(eq(jobs.id, job.id));
   return final ? 'failed' : 'retrying';
 }
+
+/**
+ * Merges fields into a job's payload, e.g. how far a running job got, so that a retry
+ * resumes where the failed attempt stopped.
+ */
+export async function mergeJobPayload(
+  db: Database,
+  jobId: string,
+  fields: Record<string, unknown>,
+): Promise<void> {
+  await db
+    .update(jobs)
+    .set({ payload: sql`${jobs.payload} || ${JSON.stringify(fields)}::jsonb` })
+    .where(eq(jobs.id, jobId));
+}

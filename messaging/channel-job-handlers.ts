@@ -1,6 +1,7 @@
 import type { JobHandler } from '../jobs/worker.ts';
 import type { ChannelClients, GroupChannelClient } from './channel-client.ts';
 import {
+  jobSendProgress,
   type OutgoingPush,
   type OutgoingReply,
   PUSH_CHANNEL_MESSAGE,
@@ -26,10 +27,12 @@ export function channelJobHandlers(
       await processChannelEvent(options, String(job.payload.eventId));
     },
     [SEND_CHANNEL_REPLY]: async (job) => {
-      await sendReply(options.clients, job.payload as unknown as OutgoingReply);
+      const progress = jobSendProgress(options.agent.db, job);
+      await sendReply(options.clients, job.payload as unknown as OutgoingReply, progress);
     },
     [PUSH_CHANNEL_MESSAGE]: async (job) => {
-      await sendPush(options.clients, job.payload as unknown as OutgoingPush);
+      const progress = jobSendProgress(options.agent.db, job);
+      await sendPush(options.clients, job.payload as unknown as OutgoingPush, progress);
     },
     [PUSH_GROUP_MESSAGE]: async (job) => {
       await sendGroupPush(options.group, job.payload.message as ReplyMessage);

@@ -1,7 +1,7 @@
 import type { Database } from '../db/client.ts';
-import { enqueueJob } from '../jobs/queue.ts';
+import { enqueueJob, type Job, mergeJobPayload } from '../jobs/queue.ts';
 import { ConfigurationError } from '../lib/errors.ts';
-import type { ChannelClients, ChannelRecipient } from './channel-client.ts';
+import type { ChannelClients, ChannelRecipient, SendProgress } from './channel-client.ts';
 import type { ChatAddress, Platform } from './inbound-event.ts';
 import type { ReplyMessage } from './reply-message.ts';
 
@@ -55,14 +55,31 @@ export async function queuePush(
   });
 }
 
-/** Sends a queued reply with the platform's client. */
-export async function sendReply(clients: ChannelClients, reply: OutgoingReply): Promise<void> {
-  await clientFor(clients, reply.platform).reply(reply.address, reply.message);
+/** Sends a queued reply with the platform's client, resuming after the pieces delivered. */
+export async function sendReply(
+  clients: ChannelClients,
+  reply: OutgoingReply,
+  progress?: SendProgress,
+): Promise<void> {
+  await clientFor(clients, reply.platform).reply(reply.address, reply.message, progress);
 }
 
-/** Sends a queued proactive message with the platform's client. */
-export async function sendPush(clients: ChannelClients, push: OutgoingPush): Promise<void> {
-  await clientFor(clients, push.platform).sendDirect(push.recipient, push.message);
+/** Sends a queued proactive message with the platform's client, resuming likewise. */
+export async function sendPush(
+  clients: ChannelClients,
+  push: OutgoingPush,
+  progress?: SendProgress,
+): Promise<void> {
+  await clientFor(clients, push.platform).sendDirect(push.recipient, push.message, progress);
+}
+
+/** The progress of a send job, kept in its payload so that a retry resumes it. */
+export function jobSendProgress(db: Database, job: Job): SendProgress {
+  const delivered = Number(job.payload.delivered ?? 0);
+  return {
+    delivered: Number.isSafeInteger(delivered) && delivered > 0 ? delivered : 0,
+    record: (count) => mergeJobPayload(db, job.id, { delivered: count }),
+  };
 }
 
 function clientFor(clients: ChannelClients, platform: Platform) {

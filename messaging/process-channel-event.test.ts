@@ -1,18 +1,20 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { authenticateApiKey } from '../auth/api-keys.ts';
 import type { Caller } from '../auth/caller.ts';
 import type { DatabaseHandle } from '../db/client.ts';
-import { channelEvents, channelThreads, messages } from '../db/schema/index.ts';
+import { channelEvents, channelThreads, jobs, messages } from '../db/schema/index.ts';
 import { runJobsUntilIdle } from '../jobs/worker.ts';
 import { createLogger } from '../lib/logger.ts';
 import { FakeChannelClient } from '../testing/fake-channel-client.ts';
 import { createTestApp } from '../testing/test-app.ts';
 import { createTestDatabase } from '../testing/test-database.ts';
 import { channelJobHandlers } from './channel-job-handlers.ts';
+import { PUSH_CHANNEL_MESSAGE, queuePush } from './channel-outbox.ts';
 import type { InboundBody, InboundEvent } from './inbound-event.ts';
 import { issueLinkCode } from './link-codes.ts';
 import { receiveInboundEvent } from './receive-inbound-event.ts';
+import { textReply } from './reply-message.ts';
 
 let database: DatabaseHandle;
 let rep: Caller;
@@ -201,5 +203,23 @@ describe('processChannelEvent', () => {
         (row) => (row.payload as { sender: { userId: string } }).sender.userId === 'U-down',
       ),
     ).toBe(true);
+  });
+  it('resumes a split message after the pieces already delivered when its send is retried', async () => {
+    client.pieces.length = 0;
+    client.failBeforePiece = 1;
+    const push = {
+      platform: 'slack' as const,
+      recipient: { workspaceId: 'W1', userId: 'U-split' },
+      message: textReply('first\n\nsecond\n\nthird'),
+    };
+
+    await queuePush(database.db, { tenantId: rep.tenantId, push });
+    await drain();
+    expect(client.pieces).toEqual(['first']);
+
+    const pushJobs = and(eq(jobs.status, 'queued'), eq(jobs.kind, PUSH_CHANNEL_MESSAGE));
+    await database.db.update(jobs).set({ runAt: new Date() }).where(pushJobs);
+    await drain();
+    expect(client.pieces).toEqual(['first', 'second', 'third']);
   });
 });

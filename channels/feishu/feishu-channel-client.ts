@@ -1,5 +1,10 @@
 import { createHash } from 'node:crypto';
-import type { ChannelClient, ChannelRecipient } from '../../messaging/channel-client.ts';
+import {
+  type ChannelClient,
+  type ChannelRecipient,
+  type SendProgress,
+  sendPieces,
+} from '../../messaging/channel-client.ts';
 import type { ChatAddress } from '../../messaging/inbound-event.ts';
 import type { ReplyMessage } from '../../messaging/reply-message.ts';
 import type { FeishuApi } from './feishu-api.ts';
@@ -17,25 +22,30 @@ type Target =
  * id is known, else go to the chat; proactive messages go to the user's open_id.
  */
 export function createFeishuChannelClient(options: { api: FeishuApi }): ChannelClient {
-  const send = async (target: Target, message: ReplyMessage): Promise<void> => {
-    for (const [index, card] of feishuCards(message).entries()) {
-      await sendCard(options.api, { target, card, index });
-    }
+  const send = async (
+    target: Target,
+    message: ReplyMessage,
+    progress: SendProgress | undefined,
+  ): Promise<void> => {
+    await sendPieces(feishuCards(message), progress, (card, index) =>
+      sendCard(options.api, { target, card, index }),
+    );
   };
 
   return {
     platform: 'feishu',
-    async reply(address: ChatAddress, message: ReplyMessage) {
+    async reply(address: ChatAddress, message: ReplyMessage, progress?: SendProgress) {
       const target: Target = address.messageId
         ? { kind: 'reply', messageId: address.messageId }
         : { kind: 'create', receiveIdType: 'chat_id', receiveId: address.chatId };
-      await send(target, message);
+      await send(target, message, progress);
     },
-    async sendDirect(recipient: ChannelRecipient, message: ReplyMessage) {
+    async sendDirect(recipient: ChannelRecipient, message: ReplyMessage, progress?: SendProgress) {
       // Limitation: one self-built app serves one tenant; recipient.workspaceId is not used.
       await send(
         { kind: 'create', receiveIdType: 'open_id', receiveId: recipient.userId },
         message,
+        progress,
       );
     },
   };

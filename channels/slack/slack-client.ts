@@ -1,7 +1,12 @@
 import { webApi } from '@slack/bolt';
 import { RemoteServiceError } from '../../lib/errors.ts';
 import type { Logger } from '../../lib/logger.ts';
-import type { ChannelClient, ChannelRecipient } from '../../messaging/channel-client.ts';
+import {
+  type ChannelClient,
+  type ChannelRecipient,
+  type SendProgress,
+  sendPieces,
+} from '../../messaging/channel-client.ts';
 import type { ChatAddress } from '../../messaging/inbound-event.ts';
 import type { ReplyMessage } from '../../messaging/reply-message.ts';
 import { formatSlackReply, type SlackMessage } from './slack-reply-format.ts';
@@ -24,10 +29,10 @@ export function createSlackClient(options: SlackClientOptions): ChannelClient {
   const post = async (
     target: { channel: string; threadTs?: string | undefined },
     message: ReplyMessage,
+    progress: SendProgress | undefined,
   ) => {
-    // Limitation: when a later piece of a split reply fails, the retry sends the earlier ones again.
     const pieces = formatSlackReply(message);
-    for (const piece of pieces) await postPiece(target, piece);
+    await sendPieces(pieces, progress, (piece) => postPiece(target, piece));
     options.logger.debug({ channel: target.channel, pieces: pieces.length }, 'slack reply sent');
   };
 
@@ -50,16 +55,16 @@ export function createSlackClient(options: SlackClientOptions): ChannelClient {
 
   return {
     platform: 'slack',
-    async reply(address: ChatAddress, message: ReplyMessage): Promise<void> {
-      await post({ channel: address.chatId, threadTs: address.threadId }, message);
+    async reply(address: ChatAddress, message: ReplyMessage, progress?: SendProgress) {
+      await post({ channel: address.chatId, threadTs: address.threadId }, message, progress);
     },
-    async sendDirect(recipient: ChannelRecipient, message: ReplyMessage): Promise<void> {
+    async sendDirect(recipient: ChannelRecipient, message: ReplyMessage, progress?: SendProgress) {
       const opened = await call('conversations.open', () =>
         web.conversations.open({ token: botToken, users: recipient.userId }),
       );
       const channel = opened.channel?.id;
       if (!channel) throw failure('conversations.open', 'no_channel_returned');
-      await post({ channel }, message);
+      await post({ channel }, message, progress);
     },
   };
 }

@@ -1,5 +1,10 @@
 import type { Api } from 'grammy';
-import type { ChannelClient, ChannelRecipient } from '../../messaging/channel-client.ts';
+import {
+  type ChannelClient,
+  type ChannelRecipient,
+  type SendProgress,
+  sendPieces,
+} from '../../messaging/channel-client.ts';
 import type { ChatAddress } from '../../messaging/inbound-event.ts';
 import type { ReplyMessage } from '../../messaging/reply-message.ts';
 import { formatTelegramReply, type TelegramOutgoingMessage } from './format-telegram-reply.ts';
@@ -23,18 +28,19 @@ export function createTelegramClient(api: Api): ChannelClient {
   return {
     platform: 'telegram',
 
-    async reply(address: ChatAddress, message: ReplyMessage): Promise<void> {
-      await sendAll(api, formatTelegramReply(message), {
+    async reply(address: ChatAddress, message: ReplyMessage, progress?: SendProgress) {
+      const destination = {
         chatId: address.chatId,
         threadId: address.threadId,
         replyTo: address.direct ? undefined : address.messageId,
-      });
+      };
+      await sendAll(api, formatTelegramReply(message), destination, progress);
     },
 
-    async sendDirect(recipient: ChannelRecipient, message: ReplyMessage): Promise<void> {
+    async sendDirect(recipient: ChannelRecipient, message: ReplyMessage, progress?: SendProgress) {
       // A user's private chat with the bot has the user's id; it exists once they pressed Start.
       const destination = { chatId: recipient.userId, threadId: undefined, replyTo: undefined };
-      await sendAll(api, formatTelegramReply(message), destination);
+      await sendAll(api, formatTelegramReply(message), destination, progress);
     },
   };
 }
@@ -43,12 +49,12 @@ async function sendAll(
   api: Api,
   messages: readonly TelegramOutgoingMessage[],
   destination: Destination,
+  progress: SendProgress | undefined,
 ): Promise<void> {
-  // Limitation: when a later piece fails, the retried job sends the earlier pieces again.
-  for (const [index, message] of messages.entries()) {
+  await sendPieces(messages, progress, async (message, index) => {
     const replyTo = index === 0 ? destination.replyTo : undefined;
     await send(api, message, { ...destination, replyTo });
-  }
+  });
 }
 
 async function send(

@@ -1,5 +1,10 @@
 import { ConfigurationError } from '../../lib/errors.ts';
-import type { ChannelClient, ChannelRecipient } from '../../messaging/channel-client.ts';
+import {
+  type ChannelClient,
+  type ChannelRecipient,
+  type SendProgress,
+  sendPieces,
+} from '../../messaging/channel-client.ts';
 import type { ReplyMessage } from '../../messaging/reply-message.ts';
 import type { WecomApi } from './wecom-api.ts';
 import { wecomConfirmCards } from './wecom-confirm-cards.ts';
@@ -21,33 +26,33 @@ export interface WecomChannelClientOptions {
  */
 export function createWecomChannelClient(options: WecomChannelClientOptions): ChannelClient {
   // Limitation: markdown shows only in the WeCom client, not to members using the WeChat plugin.
-  // Limitation: a retry after a partly sent split reply sends its first pieces again.
   const agentid = Number(options.agentId);
 
-  const send = async (touser: string, message: ReplyMessage): Promise<void> => {
-    for (const content of formatWecomMarkdown(message)) {
-      await options.api.post(SEND_PATH, {
-        touser,
+  const send = async (
+    touser: string,
+    message: ReplyMessage,
+    progress: SendProgress | undefined,
+  ): Promise<void> => {
+    const pieces = [
+      ...formatWecomMarkdown(message).map((content) => ({
         msgtype: 'markdown',
-        agentid,
         markdown: { content },
-      });
-    }
-    for (const card of wecomConfirmCards(message)) {
-      await options.api.post(SEND_PATH, {
-        touser,
+      })),
+      ...wecomConfirmCards(message).map((card) => ({
         msgtype: 'template_card',
-        agentid,
         template_card: card,
-      });
-    }
+      })),
+    ];
+    await sendPieces(pieces, progress, (piece) =>
+      options.api.post(SEND_PATH, { touser, agentid, ...piece }).then(() => undefined),
+    );
   };
 
   return {
     platform: 'wecom',
-    reply: (address, message) => send(address.chatId, message),
-    sendDirect: async (recipient, message) =>
-      send(checkedRecipient(recipient, options.corpId), message),
+    reply: (address, message, progress) => send(address.chatId, message, progress),
+    sendDirect: async (recipient, message, progress) =>
+      send(checkedRecipient(recipient, options.corpId), message, progress),
   };
 }
 

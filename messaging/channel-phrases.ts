@@ -53,11 +53,11 @@ export const PHRASES = {
   help: {
     zh: (command: CommandSpelling): string =>
       `可以直接提问，或用命令：\n- ${command('ask')} 问题\n- ${command('pitch')} 客户名称：起草拜访提纲\n` +
-      `- ${command('score')} 线索ID：线索意向评分\n- ${command('new')}：开始新对话\n` +
+      `- ${command('score')} 客户名称或线索ID：线索意向评分\n- ${command('new')}：开始新对话\n` +
       `- ${command('link')} 关联码：关联账号`,
     en: (command: CommandSpelling): string =>
       `Ask a question, or use a command:\n- ${command('ask')} <question>\n` +
-      `- ${command('pitch')} <account>: draft a pitch\n- ${command('score')} <lead id>: lead intent score\n` +
+      `- ${command('pitch')} <account>: draft a pitch\n- ${command('score')} <account or lead id>: lead intent score\n` +
       `- ${command('new')}: start a new conversation\n- ${command('link')} <code>: link your account`,
   },
   newConversation: {
@@ -83,14 +83,14 @@ export const PHRASES = {
     zh: { confirm: '确认', cancel: '取消' },
     en: { confirm: 'Confirm', cancel: 'Cancel' },
   },
-  /** The messages `/pitch <account>` and `/score <lead>` stand for. */
+  /** The messages `/pitch <account>` and `/score <account or lead id>` stand for. */
   pitchRequest: {
     zh: (account: string) => `为${account}起草一份拜访提纲`,
     en: (account: string) => `Draft a pitch for ${account}`,
   },
   scoreRequest: {
-    zh: (lead: string) => `给线索 ${lead} 打分`,
-    en: (lead: string) => `Score lead ${lead}`,
+    zh: (target: string) => `给 ${target} 的线索打分`,
+    en: (target: string) => `Score the lead of ${target}`,
   },
   unsupported(kind: Unsupported, language: AnswerLanguage): string {
     const name = UNSUPPORTED_NAMES[kind][language];

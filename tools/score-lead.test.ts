@@ -73,4 +73,36 @@ describe('score_lead', () => {
       details: { errors: [expect.objectContaining({ field: 'leadId' })] },
     });
   });
+  it("scores an account's most recently active open lead among the caller's own", async () => {
+    const context = await demoContext(database.db, 'dw_demo_rep', demoSeededAt());
+    const [owned] = await database.db
+      .select({ accountId: leads.accountId })
+      .from(leads)
+      .where(and(eq(leads.id, ownLeadId)));
+    const accountLeads = await database.db
+      .select({ id: leads.id, ownerUserId: leads.ownerUserId, status: leads.status })
+      .from(leads)
+      .where(eq(leads.accountId, owned?.accountId as string));
+
+    const { data } = await runTool(scoreLeadTool, context, { account: owned?.accountId as string });
+
+    const mine = accountLeads.filter(
+      (lead) =>
+        lead.ownerUserId === demoId('user', 'u-rep-zhang') &&
+        ['new', 'working', 'qualified'].includes(lead.status),
+    );
+    expect(mine.map((lead) => lead.id)).toContain(data.leadId);
+    expect(data.account?.id).toBe(owned?.accountId);
+    const returned = [data.leadId, ...(data.otherLeadIds ?? [])];
+    expect(returned).toHaveLength(Math.min(mine.length, 6));
+    for (const id of returned) expect(mine.map((lead) => lead.id)).toContain(id);
+  });
+
+  it('says when neither a lead nor an account is named', async () => {
+    const context = await demoContext(database.db, 'dw_demo_rep', demoSeededAt());
+
+    const failure = runTool(scoreLeadTool, context, {});
+
+    await expect(failure).rejects.toMatchObject({ name: 'InputError', code: 'invalid_tool_input' });
+  });
 });

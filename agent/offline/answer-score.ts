@@ -3,6 +3,8 @@ import { inLanguage, type ResultRenderer } from './render-context.ts';
 
 const score = z.looseObject({
   leadId: z.string(),
+  account: z.object({ id: z.string(), name: z.string() }).optional(),
+  otherLeadIds: z.array(z.string()).default([]),
   score: z.number(),
   band: z.string(),
   reasons: z
@@ -27,9 +29,15 @@ export const answerScore: ResultRenderer = (result, context) => {
   const data = parsed.data;
   const leadMarker = context.citations.markerOfKey(`lead:${data.leadId}`);
   const band = context.language === 'zh' ? (BANDS_ZH[data.band] ?? data.band) : data.band;
+  const subject = data.account
+    ? {
+        zh: `${data.account.name}最近活跃的未结线索 ${data.leadId}`,
+        en: `${data.account.name}'s most recently active open lead, ${data.leadId},`,
+      }
+    : { zh: `线索 ${data.leadId}`, en: `Lead ${data.leadId}` };
   const headline = inLanguage(context, {
-    zh: `线索 ${data.leadId} 的意向评分为 ${data.score.toFixed(2)}（${band}）。`,
-    en: `Lead ${data.leadId} scores ${data.score.toFixed(2)} (${band}).`,
+    zh: `${subject.zh} 的意向评分为 ${data.score.toFixed(2)}（${band}）。`,
+    en: `${subject.en} scores ${data.score.toFixed(2)} (${band}).`,
   });
 
   const reasons = [...data.reasons]
@@ -45,5 +53,17 @@ export const answerScore: ResultRenderer = (result, context) => {
   return [
     `${headline} ${leadMarker}`.trimEnd(),
     ...(reasons.length ? [heading, ...reasons] : []),
+    ...otherLeadsLine(context, data.otherLeadIds),
   ].join('\n');
 };
+
+function otherLeadsLine(context: Parameters<ResultRenderer>[1], leadIds: string[]): string[] {
+  if (leadIds.length === 0) return [];
+  const ids = leadIds.join(', ');
+  return [
+    inLanguage(context, {
+      zh: `该客户另有 ${leadIds.length} 条未结线索可单独评分：${ids}`,
+      en: `The account has ${leadIds.length} more open leads to score one by one: ${ids}`,
+    }),
+  ];
+}

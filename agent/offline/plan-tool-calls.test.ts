@@ -107,6 +107,17 @@ describe('planToolCalls bound tools', () => {
   });
 });
 
+describe('planToolCalls scores by account', () => {
+  it('scores the lead of an account named instead of a lead id', () => {
+    const planned = plan('给 东浦医院 的线索打分');
+
+    expect(planned).toMatchObject({
+      kind: 'tool_calls',
+      calls: [{ name: 'score_lead', args: { account: '上海东浦医院' } }],
+    });
+  });
+});
+
 describe('planToolCalls replies', () => {
   it('asks for the region when a policy question names none', () => {
     const planned = plan('输液泵能报销吗？');

@@ -67,7 +67,9 @@ const BUILDERS: Record<ToolIntent, Builder> = {
     const leadId = idOfKind(entities.recordIds, ['lead', 'unknown']);
     if (leadId !== undefined) return { arguments: { leadId } };
     const [externalId] = entities.externalIds;
-    return externalId ? { missing: 'lead_uuid', externalId } : { missing: 'lead_id' };
+    if (externalId) return { missing: 'lead_uuid', externalId };
+    const account = entities.accounts[0] ?? idOfKind(entities.recordIds, ['account']);
+    return account === undefined ? { missing: 'lead_id' } : { arguments: { account } };
   },
 
   recommend_talk_tracks: ({ text, entities }) => {

@@ -51,6 +51,32 @@ describe('job queue', () => {
     expect(new Set(ids).size).toBe(6);
   });
 
+  it('runs jobs sharing a serial key one at a time, oldest first', async () => {
+    const ids: string[] = [];
+    for (const name of ['first', 'second', 'third']) {
+      ids.push((await enqueueJob(database.db, { tenantId, kind: name, serialKey: 'thread-1' }))!);
+    }
+    const other = await enqueueJob(database.db, { tenantId, kind: 'other', serialKey: 'thread-2' });
+
+    const firstClaim = await claimJobs(database.db, { limit: 5, leaseMs: 60_000 });
+    expect(firstClaim.map((job) => job.id).sort()).toEqual([ids[0], other].sort());
+    expect(await claimJobs(database.db, { limit: 5, leaseMs: 60_000 })).toEqual([]);
+
+    await completeJob(database.db, ids[0]!);
+    const [next] = await claimJobs(database.db, { limit: 5, leaseMs: 60_000 });
+    expect(next?.id).toBe(ids[1]);
+  });
+
+  it('holds back a serial job behind an older one waiting for its retry', async () => {
+    const older = await enqueueJob(database.db, { tenantId, kind: 'send', serialKey: 'chat-1' });
+    await enqueueJob(database.db, { tenantId, kind: 'send', serialKey: 'chat-1' });
+    const [claimed] = await claimJobs(database.db, { limit: 5, leaseMs: 60_000 });
+    expect(claimed?.id).toBe(older);
+
+    await failJob(database.db, claimed!, new Error('platform down'));
+    expect(await claimJobs(database.db, { limit: 5, leaseMs: 60_000 })).toEqual([]);
+  });
+
   it('does not claim a job before its time', async () => {
     await enqueueJob(database.db, { tenantId, kind: 'k', runAt: new Date(Date.now() + 60_000) });
 

@@ -21,6 +21,8 @@ export interface EnqueueOptions {
   runAt?: Date;
   /** While a job with this key is queued or running, another is not added. */
   dedupeKey?: string;
+  /** Jobs with the same key run one at a time, in the order they were queued. */
+  serialKey?: string;
   maxAttempts?: number;
 }
 
@@ -34,6 +36,10 @@ export async function enqueueJob(db: Database, options: EnqueueOptions): Promise
       payload: options.payload ?? {},
       runAt: options.runAt ?? new Date(),
       dedupeKey: options.dedupeKey ?? null,
+      serialKey: options.serialKey ?? null,
+      // The statement's own time, not the transaction's: jobs queued in one transaction
+      // keep their order for serial keys.
+      createdAt: sql`clock_timestamp()`,
       maxAttempts: options.maxAttempts ?? 5,
     })
     .onConflictDoNothing()
@@ -43,7 +49,9 @@ export async function enqueueJob(db: Database, options: EnqueueOptions): Promise
 
 /**
  * Claims up to `limit` due jobs for one worker, for `leaseMs`. Jobs another worker holds
- * are skipped, not waited for; a job whose lease lapsed (its worker died) is due again.
+ * are skipped, not waited for; a job whose lease lapsed (its worker died) is due again. Of
+ * jobs sharing a serial key only the oldest pending one is claimable, and only while no
+ * other of them is running.
  */
 export async function claimJobs(
   db: Database,
@@ -56,9 +64,15 @@ export async function claimJobs(
     sql`update ${jobs}
       set status = 'running', attempts = attempts + 1, lease_until = ${leaseUntil}::timestamptz
       where id in (
-        select id from ${jobs}
-        where (status = 'queued' and run_at <= ${now}::timestamptz)
-           or (status = 'running' and lease_until < ${now}::timestamptz)
+        select id from ${jobs} candidate
+        where ((status = 'queued' and run_at <= ${now}::timestamptz)
+           or (status = 'running' and lease_until < ${now}::timestamptz))
+          and (serial_key is null or not exists (
+            select 1 from ${jobs} other
+            where other.serial_key = candidate.serial_key and other.id <> candidate.id
+              and ((other.status = 'running' and other.lease_until >= ${now}::timestamptz)
+                or (other.status in ('queued', 'running')
+                  and (other.created_at, other.id) < (candidate.created_at, candidate.id)))))
         order by run_at
         limit ${options.limit}
         for update skip locked

@@ -27,16 +27,21 @@ export interface OutgoingPush {
   message: ReplyMessage;
 }
 
-/** Queues replies to be sent in order, each retried on its own when the platform fails. */
+/**
+ * Queues replies to be sent, each retried on its own when the platform fails; the replies
+ * into one chat go out one at a time, in the order they were queued.
+ */
 export async function queueReplies(
   db: Database,
   options: { tenantId: string | null; replies: readonly OutgoingReply[] },
 ): Promise<void> {
   for (const reply of options.replies) {
+    const { platform, address } = reply;
     await enqueueJob(db, {
       tenantId: options.tenantId,
       kind: SEND_CHANNEL_REPLY,
       payload: { ...reply },
+      serialKey: `send:${platform}:${address.workspaceId}:${address.chatId}`,
       maxAttempts: SEND_ATTEMPTS,
     });
   }
@@ -47,10 +52,12 @@ export async function queuePush(
   db: Database,
   options: { tenantId: string; push: OutgoingPush },
 ): Promise<void> {
+  const { platform, recipient } = options.push;
   await enqueueJob(db, {
     tenantId: options.tenantId,
     kind: PUSH_CHANNEL_MESSAGE,
     payload: { ...options.push },
+    serialKey: `send:${platform}:direct:${recipient.workspaceId}:${recipient.userId}`,
     maxAttempts: SEND_ATTEMPTS,
   });
 }

@@ -45,13 +45,13 @@ beforeEach(() => {
   client.failing = false;
 });
 
-function event(userId: string, body: InboundBody, thread = 'T1'): InboundEvent {
+function event(userId: string, body: InboundBody, thread = 'T1', chatId = 'C1'): InboundEvent {
   sequence += 1;
   return {
     platform: 'slack',
     dedupeKey: `slack:test-${sequence}`,
     sender: { workspaceId: 'W1', userId },
-    address: { workspaceId: 'W1', chatId: 'C1', threadId: thread, direct: false },
+    address: { workspaceId: 'W1', chatId, threadId: thread, direct: false },
     body,
     sentAt: new Date().toISOString(),
   };
@@ -190,7 +190,9 @@ describe('processChannelEvent', () => {
 
   it('keeps a reply queued when the platform fails, without running the turn again', async () => {
     client.failing = true;
-    await receiveInboundEvent(database.db, event('U-down', { type: 'text', text: 'hello' }));
+    // Its own chat: the failed reply holds back later replies into the same chat.
+    const down = event('U-down', { type: 'text', text: 'hello' }, 'T1', 'C-down');
+    await receiveInboundEvent(database.db, down);
     await drain();
     expect(client.deliveries).toHaveLength(0);
 
@@ -221,5 +223,37 @@ describe('processChannelEvent', () => {
     await database.db.update(jobs).set({ runAt: new Date() }).where(pushJobs);
     await drain();
     expect(client.pieces).toEqual(['first', 'second', 'third']);
+  });
+  it('answers two quick messages of one thread in turn, in one conversation', async () => {
+    await link('U-quick');
+    await receiveInboundEvent(
+      database.db,
+      event('U-quick', { type: 'text', text: '东浦医院最近有什么动态？' }, 'TQ'),
+    );
+    await receiveInboundEvent(
+      database.db,
+      event('U-quick', { type: 'text', text: 'And their budget?' }, 'TQ'),
+    );
+    await drain();
+
+    const threads = await database.db
+      .select()
+      .from(channelThreads)
+      .where(eq(channelThreads.threadKey, 'W1:C1:TQ'));
+    expect(threads).toHaveLength(1);
+    const asked = await database.db
+      .select({ text: messages.text })
+      .from(messages)
+      .where(
+        and(
+          eq(messages.conversationId, threads[0]?.conversationId ?? ''),
+          eq(messages.role, 'user'),
+        ),
+      )
+      .orderBy(messages.createdAt);
+    expect(asked.map((message) => message.text)).toEqual([
+      '东浦医院最近有什么动态？',
+      'And their budget?',
+    ]);
   });
 });

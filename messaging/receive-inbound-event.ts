@@ -6,6 +6,16 @@ import type { InboundEvent } from './inbound-event.ts';
 /** Job kind: answer one stored inbound event. */
 export const PROCESS_CHANNEL_EVENT = 'channels.process_event';
 
+/**
+ * The turns of one user in one chat thread run one at a time, in order: a second message
+ * sent while the first is being answered waits, and is answered in the same conversation.
+ */
+export function turnSerialKey(event: InboundEvent): string {
+  const { address, sender } = event;
+  const thread = `${address.workspaceId}:${address.chatId}:${address.threadId ?? ''}`;
+  return `turn:${event.platform}:${thread}:${sender.userId}`;
+}
+
 /** What became of a received event: stored for processing, or a redelivery ignored. */
 export type Receipt = 'accepted' | 'duplicate';
 
@@ -38,9 +48,10 @@ export async function receiveInboundEvent(db: Database, event: InboundEvent): Pr
         on conflict (dedupe_key) do nothing
         returning id, tenant_id
       )
-      insert into ${jobs} (tenant_id, kind, payload, dedupe_key, run_at)
+      insert into ${jobs} (tenant_id, kind, payload, dedupe_key, serial_key, run_at, created_at)
       select tenant_id, ${PROCESS_CHANNEL_EVENT}, jsonb_build_object('eventId', id),
-        ${`${PROCESS_CHANNEL_EVENT}:`} || id, ${runAt}::timestamptz
+        ${`${PROCESS_CHANNEL_EVENT}:`} || id, ${turnSerialKey(event)}, ${runAt}::timestamptz,
+        clock_timestamp()
       from stored
       returning id`,
   );

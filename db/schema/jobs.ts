@@ -36,11 +36,19 @@ export const jobs = pgTable(
     lastError: text('last_error'),
     /** At most one queued or running job per key. */
     dedupeKey: text('dedupe_key'),
+    /**
+     * Jobs with the same key run one at a time, oldest first: the turns of one chat thread,
+     * the replies into one chat.
+     */
+    serialKey: text('serial_key'),
     createdAt: createdAt(),
     finishedAt: timestamp('finished_at', { withTimezone: true }),
   },
   (table) => [
     index('jobs_claim_idx').on(table.status, table.runAt),
+    index('jobs_serial_idx')
+      .on(table.serialKey, table.status)
+      .where(sql`${table.serialKey} is not null`),
     uniqueIndex('jobs_pending_dedupe_unique')
       .on(table.dedupeKey)
       .where(sql`${table.status} in ('queued', 'running')`),

@@ -53,7 +53,8 @@ export function startBackgroundJobs(dependencies: BackgroundJobDependencies): Jo
       },
       [EVAL_RUN_JOB]: async (job) => {
         const runId = String(job.payload.runId);
-        await processEvalRun({ db, agent: dependencies.agent, runId, logger });
+        const attempt = { number: job.attempts, of: job.maxAttempts };
+        await processEvalRun({ db, agent: dependencies.agent, runId, attempt, logger });
       },
     },
     recurring: [

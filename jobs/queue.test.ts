@@ -1,10 +1,17 @@
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { DatabaseHandle } from '../db/client.ts';
 import { jobs, tenants } from '../db/schema/index.ts';
 import { createLogger } from '../lib/logger.ts';
 import { createTestDatabase } from '../testing/test-database.ts';
-import { claimJobs, completeJob, enqueueJob, failJob } from './queue.ts';
+import {
+  claimJobs,
+  completeJob,
+  enqueueJob,
+  extendLease,
+  failAbandonedJobs,
+  failJob,
+} from './queue.ts';
 import { startJobWorker } from './worker.ts';
 
 describe('job queue', () => {
@@ -94,6 +101,31 @@ describe('job queue', () => {
     expect(again?.attempts).toBe(2);
   });
 
+  it('does not claim a job whose lease its worker renewed', async () => {
+    await enqueueJob(database.db, { tenantId, kind: 'k' });
+    const [job] = await claimJobs(database.db, { limit: 1, leaseMs: 60_000 });
+
+    await extendLease(database.db, job!.id, {
+      leaseMs: 60_000,
+      now: new Date(Date.now() + 50_000),
+    });
+    const later = new Date(Date.now() + 90_000);
+
+    expect(await claimJobs(database.db, { limit: 1, leaseMs: 60_000, now: later })).toEqual([]);
+  });
+
+  it('fails a job whose worker stopped on its last attempt instead of claiming it again', async () => {
+    await enqueueJob(database.db, { tenantId, kind: 'k', maxAttempts: 1 });
+    const [job] = await claimJobs(database.db, { limit: 1, leaseMs: 60_000 });
+    const later = new Date(Date.now() + 120_000);
+
+    expect(await claimJobs(database.db, { limit: 1, leaseMs: 60_000, now: later })).toEqual([]);
+    expect(await failAbandonedJobs(database.db, later)).toBe(1);
+    const [row] = await database.db.select().from(jobs).where(eq(jobs.id, job!.id));
+    expect(row).toMatchObject({ status: 'failed', attempts: 1, leaseUntil: null });
+    expect(row!.lastError).toMatch(/worker stopped/);
+  });
+
   it('retries a failed job later and gives up after its attempts', async () => {
     await enqueueJob(database.db, { tenantId, kind: 'k', maxAttempts: 2 });
     const [job] = await claimJobs(database.db, { limit: 1, leaseMs: 60_000 });
@@ -158,6 +190,39 @@ describe('job worker', () => {
     expect(seen.sort()).toEqual([...tenantIds].sort());
     expect(rows.map((row) => row.status)).toEqual(['done', 'done']);
   });
+  it('renews the lease of a job while it runs', async () => {
+    const tenantId = tenantIds[0] ?? null;
+    const id = await enqueueJob(database.db, { tenantId, kind: 'long' });
+    const leaseOf = async () => {
+      const [row] = await database.db.select().from(jobs).where(eq(jobs.id, id!));
+      return row!.leaseUntil!.getTime();
+    };
+    let renewed = false;
+    const worker = startJobWorker({
+      db: database.db,
+      logger: createLogger({ level: 'silent' }),
+      handlers: {
+        long: async () => {
+          const first = await leaseOf();
+          await vi.waitFor(async () => expect(await leaseOf()).toBeGreaterThan(first), {
+            timeout: 5_000,
+            interval: 20,
+          });
+          renewed = true;
+        },
+      },
+      leaseMs: 300,
+      pollIntervalMs: 10_000,
+    });
+
+    await vi.waitFor(async () => {
+      const [row] = await database.db.select().from(jobs).where(eq(jobs.id, id!));
+      expect(row!.status).toBe('done');
+    }, 10_000);
+    await worker.stop();
+    expect(renewed).toBe(true);
+  });
+
   it('runs a quick job while a slow one is still in hand', async () => {
     const order: string[] = [];
     let releaseSlow: () => void = () => {};

@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, lt, sql } from 'drizzle-orm';
 import { type Database, selectRows } from '../db/client.ts';
 import { jobs } from '../db/schema/index.ts';
 
@@ -49,9 +49,9 @@ export async function enqueueJob(db: Database, options: EnqueueOptions): Promise
 
 /**
  * Claims up to `limit` due jobs for one worker, for `leaseMs`. Jobs another worker holds
- * are skipped, not waited for; a job whose lease lapsed (its worker died) is due again. Of
- * jobs sharing a serial key only the oldest pending one is claimable, and only while no
- * other of them is running.
+ * are skipped, not waited for; a job whose lease lapsed (its worker died) is due again
+ * while it has attempts left. Of jobs sharing a serial key only the oldest pending one is
+ * claimable, and only while no other of them is running.
  */
 export async function claimJobs(
   db: Database,
@@ -66,7 +66,8 @@ export async function claimJobs(
       where id in (
         select id from ${jobs} candidate
         where ((status = 'queued' and run_at <= ${now}::timestamptz)
-           or (status = 'running' and lease_until < ${now}::timestamptz))
+           or (status = 'running' and lease_until < ${now}::timestamptz
+             and attempts < max_attempts))
           and (serial_key is null or not exists (
             select 1 from ${jobs} other
             where other.serial_key = candidate.serial_key and other.id <> candidate.id
@@ -80,6 +81,44 @@ export async function claimJobs(
       returning id, tenant_id as "tenantId", kind, payload, attempts,
         max_attempts as "maxAttempts"`,
   );
+}
+
+/** Keeps a job its worker is still running from being claimed again, for `leaseMs` more. */
+export async function extendLease(
+  db: Database,
+  jobId: string,
+  options: { leaseMs: number; now?: Date },
+): Promise<void> {
+  const now = options.now ?? new Date();
+  await db
+    .update(jobs)
+    .set({ leaseUntil: new Date(now.getTime() + options.leaseMs) })
+    .where(and(eq(jobs.id, jobId), eq(jobs.status, 'running')));
+}
+
+/**
+ * Marks failed the jobs whose worker stopped mid-job (the lease lapsed) on their last
+ * attempt, so that a job that brings its worker down is not claimed for ever; returns
+ * how many.
+ */
+export async function failAbandonedJobs(db: Database, now = new Date()): Promise<number> {
+  const rows = await db
+    .update(jobs)
+    .set({
+      status: 'failed',
+      lastError: 'Its worker stopped during the last attempt.',
+      finishedAt: now,
+      leaseUntil: null,
+    })
+    .where(
+      and(
+        eq(jobs.status, 'running'),
+        lt(jobs.leaseUntil, now),
+        sql`${jobs.attempts} >= ${jobs.maxAttempts}`,
+      ),
+    )
+    .returning({ id: jobs.id });
+  return rows.length;
 }
 
 /** Marks a claimed job done. */

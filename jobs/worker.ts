@@ -2,7 +2,15 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { Database } from '../db/client.ts';
 import { tenants } from '../db/schema/index.ts';
 import type { Logger } from '../lib/logger.ts';
-import { claimJobs, completeJob, enqueueJob, failJob, type Job } from './queue.ts';
+import {
+  claimJobs,
+  completeJob,
+  enqueueJob,
+  extendLease,
+  failAbandonedJobs,
+  failJob,
+  type Job,
+} from './queue.ts';
 
 /** Does one job; throwing makes it retry later. */
 export type JobHandler = (job: Job) => Promise<void>;
@@ -22,7 +30,10 @@ export interface JobWorkerOptions {
   recurring?: RecurringJob[];
   /** How long to sleep when no job is due. Default 1 s. */
   pollIntervalMs?: number;
-  /** How long a claim lasts before another worker may take the job. Default 5 min. */
+  /**
+   * How long a claim lasts unless renewed; the worker renews it while the job runs, so
+   * only a job whose worker died is taken by another. Default 5 min.
+   */
   leaseMs?: number;
   /** Jobs run at once by this worker. Default 4. */
   concurrency?: number;
@@ -30,6 +41,7 @@ export interface JobWorkerOptions {
 
 const DEFAULT_CONCURRENCY = 4;
 const DEFAULT_LEASE_MS = 5 * 60_000;
+const ABANDONED_SWEEP_EVERY_MS = 60_000;
 
 /** A running worker. */
 export interface JobWorker {
@@ -50,21 +62,20 @@ export function startJobWorker(options: JobWorkerOptions): JobWorker {
   const controller = new AbortController();
   const lastScheduled = new Map<string, number>();
   const concurrency = options.concurrency ?? DEFAULT_CONCURRENCY;
+  const leaseMs = options.leaseMs ?? DEFAULT_LEASE_MS;
+  let lastSweep = 0;
   const inFlight = new Set<Promise<void>>();
   let nap = new AbortController();
 
   const claimMore = async (): Promise<number> => {
     const free = concurrency - inFlight.size;
     if (free <= 0) return 0;
-    const claimed = await claimJobs(options.db, {
-      limit: free,
-      leaseMs: options.leaseMs ?? DEFAULT_LEASE_MS,
-    }).catch((error) => {
+    const claimed = await claimJobs(options.db, { limit: free, leaseMs }).catch((error) => {
       logger.error({ err: error }, 'claiming jobs failed');
       return [];
     });
     for (const job of claimed) {
-      const running: Promise<void> = runJob(options, logger, job).finally(() =>
+      const running: Promise<void> = runJob(options, logger, job, leaseMs).finally(() =>
         inFlight.delete(running),
       );
       inFlight.add(running);
@@ -77,6 +88,10 @@ export function startJobWorker(options: JobWorkerOptions): JobWorker {
       await scheduleRecurring(options, lastScheduled).catch((error) =>
         logger.error({ err: error }, 'scheduling recurring jobs failed'),
       );
+      if (Date.now() - lastSweep >= ABANDONED_SWEEP_EVERY_MS) {
+        lastSweep = Date.now();
+        await sweepAbandonedJobs(options.db, logger);
+      }
       const claimed = await claimMore();
       if (claimed > 0 && inFlight.size < concurrency) continue;
 
@@ -126,7 +141,7 @@ async function runDueJobs(
     limit: options.concurrency ?? DEFAULT_CONCURRENCY,
     leaseMs: DEFAULT_LEASE_MS,
   });
-  await Promise.all(claimed.map((job) => runJob(options, logger, job)));
+  await Promise.all(claimed.map((job) => runJob(options, logger, job, DEFAULT_LEASE_MS)));
   return claimed.length;
 }
 
@@ -134,9 +149,15 @@ async function runJob(
   options: Pick<JobWorkerOptions, 'db' | 'handlers'>,
   logger: Logger,
   job: Job,
+  leaseMs: number,
 ): Promise<void> {
   const handler = options.handlers[job.kind];
   const started = performance.now();
+  const renewal = setInterval(() => {
+    extendLease(options.db, job.id, { leaseMs }).catch((error) =>
+      logger.warn({ jobId: job.id, err: error }, 'renewing the lease failed'),
+    );
+  }, leaseMs / 3);
   try {
     if (!handler) throw new Error(`No handler for job kind "${job.kind}" in this worker.`);
     await handler(job);
@@ -151,6 +172,18 @@ async function runJob(
       { jobId: job.id, kind: job.kind, attempt: job.attempts, err: error },
       `job ${outcome}`,
     );
+  } finally {
+    clearInterval(renewal);
+  }
+}
+
+async function sweepAbandonedJobs(db: Database, logger: Logger): Promise<void> {
+  try {
+    const failed = await failAbandonedJobs(db);
+    if (failed > 0)
+      logger.warn({ failed }, 'jobs whose worker stopped on their last attempt failed');
+  } catch (error) {
+    logger.error({ err: error }, 'failing abandoned jobs failed');
   }
 }
 

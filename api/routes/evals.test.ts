@@ -5,7 +5,7 @@ import { hashApiKey } from '../../auth/api-keys.ts';
 import type { DatabaseHandle } from '../../db/client.ts';
 import { apiKeys, evalRuns, jobs, tenants, users } from '../../db/schema/index.ts';
 import { processEvalRun } from '../../evals/runs/process-eval-run.ts';
-import { EVAL_RUN_JOB } from '../../evals/runs/queue-eval-run.ts';
+import { EVAL_RUN_ATTEMPTS, EVAL_RUN_JOB } from '../../evals/runs/queue-eval-run.ts';
 import { createLogger } from '../../lib/logger.ts';
 import { createTestApp } from '../../testing/test-app.ts';
 import { createTestDatabase } from '../../testing/test-database.ts';
@@ -15,6 +15,7 @@ type Json = any;
 
 const ADMIN = 'dw_demo_admin';
 const RIVAL_ADMIN = 'dw_rival_admin';
+const FIRST_ATTEMPT = { number: 1, of: EVAL_RUN_ATTEMPTS };
 
 const ONE_CASE_SUITE = JSON.stringify({
   id: 'stapler-ratio',
@@ -177,6 +178,7 @@ describe('eval run routes', () => {
       db: database.db,
       agent,
       runId: id,
+      attempt: FIRST_ATTEMPT,
       logger: createLogger({ level: 'silent' }),
     });
     const run: Json = await (await call(`/v1/evals/runs/${id}`, ADMIN)).json();
@@ -207,11 +209,52 @@ describe('eval run routes', () => {
       db: database.db,
       agent,
       runId: id,
+      attempt: FIRST_ATTEMPT,
       logger: createLogger({ level: 'silent' }),
     });
     const run: Json = await (await call(`/v1/evals/runs/${id}`, ADMIN)).json();
 
     expect(run.status).toBe('failed');
     expect(run.startedAt).toBeNull();
+  });
+
+  it('starts a run over when its job comes round again after its worker stopped', async () => {
+    const queued = await call('/v1/evals/runs', ADMIN, {
+      suite: { name: 'tiny', jsonl: ONE_CASE_SUITE },
+    });
+    const { id } = (await queued.json()) as Json;
+    await database.db.update(evalRuns).set({ status: 'running' }).where(eq(evalRuns.id, id));
+
+    await processEvalRun({
+      db: database.db,
+      agent,
+      runId: id,
+      attempt: { number: 2, of: EVAL_RUN_ATTEMPTS },
+      logger: createLogger({ level: 'silent' }),
+    });
+    const run: Json = await (await call(`/v1/evals/runs/${id}`, ADMIN)).json();
+
+    expect(run.status).toBe('done');
+    expect(run.summaries[0]).toMatchObject({ passed: 1 });
+  }, 120_000);
+
+  it('marks a run failed on its last attempt when its worker stopped again', async () => {
+    const queued = await call('/v1/evals/runs', ADMIN, {
+      suite: { name: 'tiny', jsonl: ONE_CASE_SUITE },
+    });
+    const { id } = (await queued.json()) as Json;
+    await database.db.update(evalRuns).set({ status: 'running' }).where(eq(evalRuns.id, id));
+
+    await processEvalRun({
+      db: database.db,
+      agent,
+      runId: id,
+      attempt: { number: EVAL_RUN_ATTEMPTS, of: EVAL_RUN_ATTEMPTS },
+      logger: createLogger({ level: 'silent' }),
+    });
+    const run: Json = await (await call(`/v1/evals/runs/${id}`, ADMIN)).json();
+
+    expect(run.status).toBe('failed');
+    expect(run.error).toMatch(/stopped before it finished/);
   });
 });

@@ -48,6 +48,16 @@ describe('eval run store', () => {
     expect(second).toBeUndefined();
   });
 
+  it('does not mark a finished run failed', async () => {
+    const { id } = await createEvalRun(database.db, { suites: ['policy-lookup'], options: {} });
+    await startEvalRun(database.db, id);
+    await finishEvalRun(database.db, { id, suites: [] });
+
+    await failEvalRun(database.db, { id, error: 'late' });
+
+    expect((await loadEvalRun(database.db, { id })).status).toBe('done');
+  });
+
   it('records why a run failed', async () => {
     const { id } = await createEvalRun(database.db, { suites: ['policy-lookup'], options: {} });
 

@@ -1,4 +1,4 @@
-import { and, eq, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, type SQL } from 'drizzle-orm';
 import type { Caller } from '../../auth/caller.ts';
 import { requireRole } from '../../auth/require-role.ts';
 import type { Database } from '../../db/client.ts';
@@ -59,17 +59,19 @@ export async function createEvalRun(db: Database, run: NewEvalRun): Promise<Eval
 
 /**
  * Marks a queued run `running` and returns it; undefined when it is not queued (another
- * worker took it, or it already ended), so that a run never executes twice.
+ * worker took it, or it already ended), so that a run never executes twice. With `restart`,
+ * a run already `running` is taken too: its worker stopped before it finished.
  */
 export async function startEvalRun(
   db: Database,
   id: string,
-  now = new Date(),
+  options: { restart?: boolean; now?: Date } = {},
 ): Promise<EvalRunRecord | undefined> {
+  const from: EvalRunStatus[] = options.restart ? ['queued', 'running'] : ['queued'];
   const [row] = await db
     .update(evalRuns)
-    .set({ status: 'running', startedAt: now })
-    .where(and(eq(evalRuns.id, id), eq(evalRuns.status, 'queued')))
+    .set({ status: 'running', startedAt: options.now ?? new Date() })
+    .where(and(eq(evalRuns.id, id), inArray(evalRuns.status, from)))
     .returning();
   return row ? toRecord(row) : undefined;
 }
@@ -99,7 +101,7 @@ export async function failEvalRun(
   await db
     .update(evalRuns)
     .set({ status: 'failed', error: options.error, finishedAt: options.now ?? new Date() })
-    .where(eq(evalRuns.id, options.id));
+    .where(and(eq(evalRuns.id, options.id), inArray(evalRuns.status, ['queued', 'running'])));
 }
 
 /**

@@ -10,19 +10,26 @@ import { runOnDemoTenant } from './run-on-demo-tenant.ts';
  * Executes a queued eval run, the job behind `POST /v1/evals/runs`: its suites run against a
  * fresh demo tenant with the server's chat model and embedder, and the results are stored.
  * A run that cannot finish is marked failed with the reason, and the job still succeeds; a
- * run that is no longer queued (another worker took it) is left alone.
+ * run that ended is left alone. A live worker keeps its job's lease, so a run still
+ * `running` when its job comes round again lost its worker: it starts over, and on the job's
+ * last attempt it is marked failed instead.
  */
 export async function processEvalRun(options: {
   db: Database;
   agent: AgentDependencies;
   runId: string;
+  /** The job's attempt (1 first) and how many it has. */
+  attempt: { number: number; of: number };
   logger: Logger;
 }): Promise<void> {
-  const { db, runId } = options;
+  const { db, runId, attempt } = options;
   const logger = options.logger.child({ module: 'eval-runs', runId });
-  // Limitation: a run whose worker dies mid-run stays `running`; nothing marks it failed.
-  const run = await startEvalRun(db, runId);
+  const lastAttempt = attempt.number >= attempt.of;
+  const run = await startEvalRun(db, runId, { restart: attempt.number > 1 && !lastAttempt });
   if (!run) {
+    if (attempt.number > 1 && lastAttempt) {
+      await failEvalRun(db, { id: runId, error: WORKER_STOPPED });
+    }
     logger.info('eval run is not queued; skipped');
     return;
   }
@@ -41,6 +48,10 @@ export async function processEvalRun(options: {
     logger.warn({ err: error }, 'eval run failed');
   }
 }
+
+const WORKER_STOPPED =
+  'The server running this eval stopped before it finished, twice (a restart, or out of ' +
+  'memory?). Start a new run, perhaps with fewer suites or a lower concurrency.';
 
 /** The run's suites: its upload, or the bundled suites it names. */
 async function suitesOf(run: EvalRunRecord): Promise<EvalSuite[]> {

@@ -9,6 +9,12 @@ import { createEvalRun, type EvalRunRecord } from './eval-run-store.ts';
 export const EVAL_RUN_JOB = 'evals.run';
 
 /**
+ * A run whose worker stops mid-run (a crash, a deploy, running out of memory) is started
+ * once more; when that worker stops too, the third attempt marks it failed.
+ */
+export const EVAL_RUN_ATTEMPTS = 3;
+
+/**
  * Stores a run an admin asked for, `queued`, and the job that will execute it, in one
  * transaction. The request is resolved first: an unknown or malformed suite stores nothing.
  */
@@ -32,6 +38,7 @@ export async function queueEvalRun(
       tenantId: caller.tenantId,
       kind: EVAL_RUN_JOB,
       payload: { runId: run.id },
+      maxAttempts: EVAL_RUN_ATTEMPTS,
     });
     return run;
   });

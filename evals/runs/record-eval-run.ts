@@ -21,8 +21,8 @@ export interface RecordedEvalRun {
  * Runs suites from the command line with a record of the run: stored and started before
  * `run` is called, then finished with its results, or failed with the error `run` threw
  * (which is thrown on). The database is opened first, so a bad DATABASE_URL runs nothing.
+ * Interrupted (Ctrl-C, SIGTERM), the run is marked failed before the process exits.
  */
-// Limitation: a run interrupted with Ctrl-C stays `running` in the database.
 export async function recordEvalRun(options: {
   database: Config['database'];
   run: NewEvalRun;
@@ -33,12 +33,24 @@ export async function recordEvalRun(options: {
     const { id } = await createEvalRun(handle.db, options.run);
     await startEvalRun(handle.db, id);
 
+    const interrupted = (signal: NodeJS.Signals) => {
+      failEvalRun(handle.db, { id, error: `Interrupted (${signal}) before it finished.` })
+        .then(() => handle.close())
+        .catch(() => {})
+        .finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
+    };
+    process.once('SIGINT', interrupted);
+    process.once('SIGTERM', interrupted);
+
     let suites: SuiteRun[];
     try {
       suites = await options.execute();
     } catch (error) {
       await failEvalRun(handle.db, { id, error: failureMessage(error) });
       throw error;
+    } finally {
+      process.off('SIGINT', interrupted);
+      process.off('SIGTERM', interrupted);
     }
 
     await finishEvalRun(handle.db, { id, suites });

@@ -188,9 +188,10 @@ export function openApiDocument(): Record<string, unknown> {
           summary: 'Queue an eval run of bundled suites or an uploaded JSONL suite (admins)',
           description:
             'The suites run in the background on a freshly seeded demo tenant with the ' +
-            "server's model. A malformed upload is a 400 naming the line, case and field.",
+            "server's model, one run at a time. A malformed upload is a 400 naming the line, " +
+            'case and field; a tenant with five runs queued or running gets a 429.',
           requestBody: jsonBody(evalRunRequestSchema),
-          responses: { '202': ok('Queued: the run id and status'), ...errors },
+          responses: { '202': ok('Queued: the run id and status'), '429': problem, ...errors },
         },
       },
       '/v1/evals/runs/{id}': {

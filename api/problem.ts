@@ -10,6 +10,7 @@ import {
   ModelError,
   NotFoundError,
   RemoteServiceError,
+  TooManyRequestsError,
 } from '../lib/errors.ts';
 
 /** An RFC 9457 problem document, the body of every error response. */
@@ -30,6 +31,7 @@ const STATUS_BY_ERROR: [new (...args: never[]) => DealwiseError, ContentfulStatu
   [AuthenticationError, 401],
   [ForbiddenError, 403],
   [NotFoundError, 404],
+  [TooManyRequestsError, 429],
   [ConfigurationError, 500],
   [RemoteServiceError, 502],
   [ModelError, 502],
@@ -44,6 +46,7 @@ const TITLES: Record<number, string> = {
   409: 'Conflict',
   413: 'Payload too large',
   415: 'Unsupported media type',
+  429: 'Too many requests',
   500: 'Internal server error',
   502: 'Bad gateway',
   503: 'Service unavailable',

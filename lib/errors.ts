@@ -48,6 +48,11 @@ export class NotFoundError extends DealwiseError {
   readonly fault = 'user';
 }
 
+/** The caller asked for more at once than Dealwise allows: wait for some of it to finish. */
+export class TooManyRequestsError extends DealwiseError {
+  readonly fault = 'user';
+}
+
 /** Dealwise is set up wrong: an environment variable, a file, a missing extension. */
 export class ConfigurationError extends DealwiseError {
   readonly fault = 'configuration';

@@ -4,8 +4,13 @@ import type { AgentDependencies } from '../../agent/run-turn.ts';
 import { hashApiKey } from '../../auth/api-keys.ts';
 import type { DatabaseHandle } from '../../db/client.ts';
 import { apiKeys, evalRuns, jobs, tenants, users } from '../../db/schema/index.ts';
+import { countPendingEvalRuns } from '../../evals/runs/eval-run-store.ts';
 import { processEvalRun } from '../../evals/runs/process-eval-run.ts';
-import { EVAL_RUN_ATTEMPTS, EVAL_RUN_JOB } from '../../evals/runs/queue-eval-run.ts';
+import {
+  EVAL_RUN_ATTEMPTS,
+  EVAL_RUN_JOB,
+  MAX_PENDING_EVAL_RUNS,
+} from '../../evals/runs/queue-eval-run.ts';
 import { createLogger } from '../../lib/logger.ts';
 import { createTestApp } from '../../testing/test-app.ts';
 import { createTestDatabase } from '../../testing/test-database.ts';
@@ -89,7 +94,7 @@ describe('eval run routes', () => {
     expect(body.options).toEqual({ repeat: 1, concurrency: 2, via: 'api' });
     expect(response.headers.get('location')).toBe(`/v1/evals/runs/${body.id}`);
     const [job] = await database.db.select().from(jobs).where(eq(jobs.kind, EVAL_RUN_JOB));
-    expect(job?.payload).toEqual({ runId: body.id });
+    expect(job).toMatchObject({ payload: { runId: body.id }, serialKey: 'evals.run' });
     expect(await countRows()).toEqual({ runs: before.runs + 1, jobs: before.jobs + 1 });
   });
 
@@ -128,6 +133,26 @@ describe('eval run routes', () => {
 
     expect(response.status).toBe(400);
     expect(((await response.json()) as Json).code).toBe('invalid_request');
+  });
+
+  it('refuses a run beyond the pending limit with a 429, storing nothing', async () => {
+    const tenantId = (await database.db.select().from(evalRuns))[0]!.tenantId!;
+    const pending = await countPendingEvalRuns(database.db, tenantId);
+    for (let n = pending; n < MAX_PENDING_EVAL_RUNS; n += 1) {
+      expect((await call('/v1/evals/runs', ADMIN, { suites: ['unanswerable'] })).status).toBe(202);
+    }
+    const before = await countRows();
+
+    const response = await call('/v1/evals/runs', ADMIN, { suites: ['unanswerable'] });
+    const body: Json = await response.json();
+
+    expect(response.status).toBe(429);
+    expect(body).toMatchObject({ code: 'too_many_eval_runs', limit: MAX_PENDING_EVAL_RUNS });
+    expect(await countRows()).toEqual(before);
+    await database.db
+      .update(evalRuns)
+      .set({ status: 'failed' })
+      .where(eq(evalRuns.status, 'queued'));
   });
 
   it('refuses a run to a caller who is not an admin, storing nothing', async () => {

@@ -1,4 +1,4 @@
-import { and, eq, inArray, type SQL } from 'drizzle-orm';
+import { and, count, eq, inArray, type SQL } from 'drizzle-orm';
 import type { Caller } from '../../auth/caller.ts';
 import { requireRole } from '../../auth/require-role.ts';
 import type { Database } from '../../db/client.ts';
@@ -55,6 +55,15 @@ export async function createEvalRun(db: Database, run: NewEvalRun): Promise<Eval
     .returning();
   if (!row) throw new Error('Inserting the eval run returned no row.');
   return toRecord(row);
+}
+
+/** How many of a tenant's runs are queued or running. */
+export async function countPendingEvalRuns(db: Database, tenantId: string): Promise<number> {
+  const [row] = await db
+    .select({ n: count() })
+    .from(evalRuns)
+    .where(and(eq(evalRuns.tenantId, tenantId), inArray(evalRuns.status, ['queued', 'running'])));
+  return row?.n ?? 0;
 }
 
 /**

@@ -33,6 +33,11 @@ export const chatAddressSchema = z.object({
   direct: z.boolean(),
   /** The platform's id of the message being answered, to reply to it where supported. */
   messageId: z.string().optional(),
+  /**
+   * A URL the platform gave for answering this one message, good for a short while even
+   * where the bot is not a member of the chat (a Slack command's `response_url`).
+   */
+  replyUrl: z.url({ protocol: /^https$/ }).optional(),
 });
 
 /** Where a message was said; see chatAddressSchema. */

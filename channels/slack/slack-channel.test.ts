@@ -11,7 +11,7 @@ import { createTestDatabase } from '../../testing/test-database.ts';
 import { describeChannelContract } from '../channel-contract.ts';
 import type { ChatChannel } from '../chat-channel.ts';
 import { createSlackChannel } from './slack-channel.ts';
-import { createSlackApiMock } from './testing/slack-api-mock.ts';
+import { CHANNEL_WITHOUT_BOT, createSlackApiMock } from './testing/slack-api-mock.ts';
 import { slackHarness, TEST_SLACK_CONFIG } from './testing/slack-harness.ts';
 import {
   commandRequest,
@@ -87,6 +87,22 @@ describe('Slack channel end to end', () => {
     expect(await acknowledgement.json()).toMatchObject({ response_type: 'ephemeral' });
     expect(api.posted()[0]).toMatchObject({ to: 'C0SALES', threadTs: undefined });
     expect(api.posted()[0]?.text).toMatch(/东浦/);
+  });
+
+  it('answers a command from a channel without the bot through its response URL, privately', async () => {
+    const request = commandRequest({
+      userId: 'U0REP',
+      text: '东浦医院的扩建项目预算是多少？',
+      triggerId: 'tr-e2e-outside',
+      channelId: CHANNEL_WITHOUT_BOT,
+    });
+    await channel.routes.request(request);
+    await drain();
+
+    expect(api.posted()).toEqual([]);
+    expect(api.responded()).toEqual([
+      expect.objectContaining({ response_type: 'ephemeral', text: expect.stringMatching(/东浦/) }),
+    ]);
   });
 
   it('links an account from a code sent alone in a direct message', async () => {

@@ -141,4 +141,55 @@ describe('createSlackClient', () => {
 
     expect(error?.details?.reason).toBe('no_channel_returned');
   });
+
+  describe('where the bot is not a member', () => {
+    const RESPONSE_URL = 'https://hooks.slack.com/commands/T1/42/secret';
+    const commandAddress = { workspaceId: 'T1', chatId: 'C0OTHER', direct: false };
+    let posted: Record<string, unknown>[] = [];
+    const responseUrl = (respond: () => Response = () => new HttpResponse('ok')) =>
+      http.post(RESPONSE_URL, async ({ request }) => {
+        posted.push((await request.json()) as Record<string, unknown>);
+        return respond();
+      });
+    const refuse = (error: string) =>
+      answer('chat.postMessage', () => HttpResponse.json({ ok: false, error }));
+    afterEach(() => {
+      posted = [];
+    });
+
+    it('answers a command through its response URL, to the asker alone', async () => {
+      server.use(refuse('not_in_channel'), responseUrl());
+      await client().reply({ ...commandAddress, replyUrl: RESPONSE_URL }, textReply('**预算** ok'));
+
+      expect(posted).toEqual([
+        expect.objectContaining({
+          response_type: 'ephemeral',
+          replace_original: false,
+          text: '*预算* ok',
+        }),
+      ]);
+    });
+
+    it('does not use the response URL for any other refusal', async () => {
+      server.use(refuse('ratelimited'), responseUrl());
+      const error = await errorOf(() =>
+        client().reply({ ...commandAddress, replyUrl: RESPONSE_URL }, textReply('hi')),
+      );
+
+      expect(error?.details?.reason).toBe('ratelimited');
+      expect(posted).toEqual([]);
+    });
+
+    it('reports an expired response URL as a RemoteServiceError', async () => {
+      server.use(
+        refuse('channel_not_found'),
+        responseUrl(() => new HttpResponse('expired_url', { status: 404 })),
+      );
+      const error = await errorOf(() =>
+        client().reply({ ...commandAddress, replyUrl: RESPONSE_URL }, textReply('hi')),
+      );
+
+      expect(error?.details).toEqual({ method: 'response_url', reason: 'http_404: expired_url' });
+    });
+  });
 });

@@ -111,6 +111,27 @@ describe('commandEvent', () => {
     expect(event.address).toEqual({ workspaceId: 'T1', chatId: 'C1', direct: false });
     expect(event.sentAt).toBe(RECEIVED_AT.toISOString());
   });
+
+  it("keeps the command's response URL when it is Slack's, and drops any other", () => {
+    const body = {
+      command: '/dealwise',
+      text: 'help',
+      team_id: 'T1',
+      user_id: 'U1',
+      channel_id: 'C1',
+      trigger_id: 'tr-9',
+    };
+    const urlOf = (responseUrl: string) =>
+      commandEvent({ ...body, response_url: responseUrl }, RECEIVED_AT).address.replyUrl;
+
+    expect(urlOf('https://hooks.slack.com/commands/T1/2/x')).toBe(
+      'https://hooks.slack.com/commands/T1/2/x',
+    );
+    expect(urlOf('http://hooks.slack.com/commands/T1/2/x')).toBeUndefined();
+    expect(urlOf('https://hooks.slack.com.evil.example/x')).toBeUndefined();
+    expect(urlOf('https://169.254.169.254/latest')).toBeUndefined();
+    expect(urlOf('not a url')).toBeUndefined();
+  });
 });
 
 describe('buttonEvent', () => {

@@ -79,10 +79,11 @@ export function directMessageEvent(
   return userMessageEvent({ envelope, message, address, mention: false, receivedAt });
 }
 
-/** A `/dealwise ...` slash command as an inbound event, answered in the channel it came from. */
+/**
+ * A `/dealwise ...` slash command as an inbound event, answered in the channel it came from;
+ * where the bot is not a member, through the command's response URL, to the rep alone.
+ */
 export function commandEvent(body: SlackCommandBody, receivedAt: Date): InboundEvent {
-  // Limitation: the answer is posted with chat.postMessage, not the command's response_url, so
-  // it fails (and is retried, then dropped) in a channel the bot is not a member of.
   return {
     platform: 'slack',
     dedupeKey: `slack:command:${body.trigger_id}`,
@@ -91,6 +92,7 @@ export function commandEvent(body: SlackCommandBody, receivedAt: Date): InboundE
       workspaceId: body.team_id,
       chatId: body.channel_id,
       direct: isDirectChannel(body.channel_id, body.channel_name),
+      ...replyUrlOf(body.response_url),
     },
     body: slashCommandBody(body.text),
     sentAt: receivedAt.toISOString(),
@@ -121,6 +123,7 @@ export function buttonEvent(
       chatId: channelId,
       threadId: body.message?.thread_ts ?? body.container?.thread_ts,
       direct: isDirectChannel(channelId, body.channel?.name),
+      ...replyUrlOf(body.response_url),
     },
     body: { type: 'action', ...press },
     sentAt: receivedAt.toISOString(),
@@ -184,6 +187,17 @@ function isFromBot(envelope: SlackEventEnvelope, event: Record<string, unknown>)
   if (event.bot_id !== undefined || event.subtype === 'bot_message') return true;
   const botUserId = botUserIdOf(envelope);
   return botUserId !== undefined && event.user === botUserId;
+}
+
+/**
+ * A response URL Dealwise may post to: HTTPS on a Slack host. Anything else is dropped, not
+ * refused, since the command itself is fine; its answer then goes by chat.postMessage only.
+ */
+function replyUrlOf(url: string | undefined): { replyUrl?: string } {
+  if (url === undefined || !URL.canParse(url)) return {};
+  const { protocol, hostname } = new URL(url);
+  const slackHost = /(^|\.)slack(-gov)?\.com$/.test(hostname);
+  return protocol === 'https:' && slackHost ? { replyUrl: url } : {};
 }
 
 /** Direct-message channel ids start with D; slash commands also name them `directmessage`. */

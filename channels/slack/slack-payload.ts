@@ -22,11 +22,13 @@ const commandSchema = z.looseObject({
   channel_id: z.string().min(1),
   channel_name: z.string().optional(),
   trigger_id: z.string().min(1),
+  response_url: z.string().optional(),
 });
 
 const blockActionsSchema = z.looseObject({
   type: z.literal('block_actions'),
   trigger_id: z.string().min(1),
+  response_url: z.string().optional(),
   user: z.looseObject({
     id: z.string().min(1),
     team_id: z.string().optional(),

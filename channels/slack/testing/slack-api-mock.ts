@@ -18,6 +18,8 @@ export interface SlackApiMock {
   close(): void;
   /** Messages posted, oldest first. */
   posted(): PostedMessage[];
+  /** Bodies posted to response URLs (`https://hooks.slack.com/...`), oldest first. */
+  responded(): Record<string, unknown>[];
   /** Users `conversations.open` was called for. */
   openedFor(): string[];
   /** Makes every `chat.postMessage` fail (`ok: false`) until reset. */
@@ -27,10 +29,14 @@ export interface SlackApiMock {
   reset(): void;
 }
 
+/** A channel the mocked bot is not a member of: `chat.postMessage` there is `not_in_channel`. */
+export const CHANNEL_WITHOUT_BOT = 'C0OUTSIDE';
+
 /** Starts nothing until `listen`; unhandled requests fail the test. */
 export function createSlackApiMock(apiUrl = TEST_API_URL): SlackApiMock {
   let posted: PostedMessage[] = [];
   let opened: string[] = [];
+  let responded: Record<string, unknown>[] = [];
   let failing = false;
   let socketUrl = 'ws://127.0.0.1:1/';
 
@@ -40,6 +46,9 @@ export function createSlackApiMock(apiUrl = TEST_API_URL): SlackApiMock {
       if (failing) return HttpResponse.json({ ok: false, error: 'fatal_error' });
 
       const channel = form.get('channel') ?? '';
+      if (channel === CHANNEL_WITHOUT_BOT) {
+        return HttpResponse.json({ ok: false, error: 'not_in_channel' });
+      }
       posted.push({
         to: channel,
         text: form.get('text') ?? '',
@@ -57,12 +66,17 @@ export function createSlackApiMock(apiUrl = TEST_API_URL): SlackApiMock {
     http.post(`${apiUrl}apps.connections.open`, () =>
       HttpResponse.json({ ok: true, url: socketUrl }),
     ),
+    http.post('https://hooks.slack.com/*', async ({ request }) => {
+      responded.push((await request.json()) as Record<string, unknown>);
+      return new HttpResponse('ok');
+    }),
   );
 
   return {
     listen: () => server.listen({ onUnhandledRequest: 'error' }),
     close: () => server.close(),
     posted: () => posted,
+    responded: () => responded,
     openedFor: () => opened,
     failSends: () => {
       failing = true;
@@ -73,6 +87,7 @@ export function createSlackApiMock(apiUrl = TEST_API_URL): SlackApiMock {
     reset: () => {
       posted = [];
       opened = [];
+      responded = [];
       failing = false;
     },
   };

@@ -132,7 +132,7 @@ export function commandRequest(options: {
     command: '/dealwise',
     text: options.text,
     api_app_id: 'A0DEALWISE',
-    response_url: 'https://hooks.slack.test/commands/1',
+    response_url: 'https://hooks.slack.com/commands/T0DEALWISE/1/cmd-secret',
     trigger_id: options.triggerId,
   });
   return signedRequest({
@@ -166,7 +166,7 @@ export function buttonPayload(options: {
       ts: '1735689700.000300',
       ...(options.threadTs ? { thread_ts: options.threadTs } : {}),
     },
-    response_url: 'https://hooks.slack.test/actions/1',
+    response_url: 'https://hooks.slack.com/actions/T0DEALWISE/1/act-secret',
     actions: [
       {
         type: 'button',

@@ -20,7 +20,6 @@ type Json = any;
 
 const ADMIN = 'dw_demo_admin';
 const RIVAL_ADMIN = 'dw_rival_admin';
-const FIRST_ATTEMPT = { number: 1, of: EVAL_RUN_ATTEMPTS };
 
 const ONE_CASE_SUITE = JSON.stringify({
   id: 'stapler-ratio',
@@ -58,6 +57,28 @@ describe('eval run routes', () => {
       .from(jobs)
       .where(eq(jobs.kind, EVAL_RUN_JOB));
     return { runs: runs?.n ?? 0, jobs: queued?.n ?? 0 };
+  };
+
+  /** Queues a run of the one-case uploaded suite, in the given status; returns its id. */
+  const queueTinyRun = async (status?: 'running' | 'failed'): Promise<string> => {
+    const queued = await call('/v1/evals/runs', ADMIN, {
+      suite: { name: 'tiny', jsonl: ONE_CASE_SUITE },
+    });
+    const { id } = (await queued.json()) as Json;
+    if (status) await database.db.update(evalRuns).set({ status }).where(eq(evalRuns.id, id));
+    return id;
+  };
+
+  /** Runs the run's job handler as the given attempt, then reads the run back. */
+  const processRun = async (runId: string, attempt = 1): Promise<Json> => {
+    await processEvalRun({
+      db: database.db,
+      agent,
+      runId,
+      attempt: { number: attempt, of: EVAL_RUN_ATTEMPTS },
+      logger: createLogger({ level: 'silent' }),
+    });
+    return (await call(`/v1/evals/runs/${runId}`, ADMIN)).json();
   };
 
   beforeAll(async () => {
@@ -194,19 +215,9 @@ describe('eval run routes', () => {
   });
 
   it('runs an uploaded suite in the job handler and serves its results and report', async () => {
-    const queued = await call('/v1/evals/runs', ADMIN, {
-      suite: { name: 'tiny', jsonl: ONE_CASE_SUITE },
-    });
-    const { id } = (await queued.json()) as Json;
+    const id = await queueTinyRun();
 
-    await processEvalRun({
-      db: database.db,
-      agent,
-      runId: id,
-      attempt: FIRST_ATTEMPT,
-      logger: createLogger({ level: 'silent' }),
-    });
-    const run: Json = await (await call(`/v1/evals/runs/${id}`, ADMIN)).json();
+    const run = await processRun(id);
     const report = await call(`/v1/evals/runs/${id}/report`, ADMIN);
     const html = await report.text();
 
@@ -224,60 +235,27 @@ describe('eval run routes', () => {
   }, 120_000);
 
   it('leaves a run alone when it is no longer queued', async () => {
-    const queued = await call('/v1/evals/runs', ADMIN, {
-      suite: { name: 'tiny', jsonl: ONE_CASE_SUITE },
-    });
-    const { id } = (await queued.json()) as Json;
-    await database.db.update(evalRuns).set({ status: 'failed' }).where(eq(evalRuns.id, id));
+    const id = await queueTinyRun('failed');
 
-    await processEvalRun({
-      db: database.db,
-      agent,
-      runId: id,
-      attempt: FIRST_ATTEMPT,
-      logger: createLogger({ level: 'silent' }),
-    });
-    const run: Json = await (await call(`/v1/evals/runs/${id}`, ADMIN)).json();
+    const run = await processRun(id);
 
     expect(run.status).toBe('failed');
     expect(run.startedAt).toBeNull();
   });
 
   it('starts a run over when its job comes round again after its worker stopped', async () => {
-    const queued = await call('/v1/evals/runs', ADMIN, {
-      suite: { name: 'tiny', jsonl: ONE_CASE_SUITE },
-    });
-    const { id } = (await queued.json()) as Json;
-    await database.db.update(evalRuns).set({ status: 'running' }).where(eq(evalRuns.id, id));
+    const id = await queueTinyRun('running');
 
-    await processEvalRun({
-      db: database.db,
-      agent,
-      runId: id,
-      attempt: { number: 2, of: EVAL_RUN_ATTEMPTS },
-      logger: createLogger({ level: 'silent' }),
-    });
-    const run: Json = await (await call(`/v1/evals/runs/${id}`, ADMIN)).json();
+    const run = await processRun(id, 2);
 
     expect(run.status).toBe('done');
     expect(run.summaries[0]).toMatchObject({ passed: 1 });
   }, 120_000);
 
   it('marks a run failed on its last attempt when its worker stopped again', async () => {
-    const queued = await call('/v1/evals/runs', ADMIN, {
-      suite: { name: 'tiny', jsonl: ONE_CASE_SUITE },
-    });
-    const { id } = (await queued.json()) as Json;
-    await database.db.update(evalRuns).set({ status: 'running' }).where(eq(evalRuns.id, id));
+    const id = await queueTinyRun('running');
 
-    await processEvalRun({
-      db: database.db,
-      agent,
-      runId: id,
-      attempt: { number: EVAL_RUN_ATTEMPTS, of: EVAL_RUN_ATTEMPTS },
-      logger: createLogger({ level: 'silent' }),
-    });
-    const run: Json = await (await call(`/v1/evals/runs/${id}`, ADMIN)).json();
+    const run = await processRun(id, EVAL_RUN_ATTEMPTS);
 
     expect(run.status).toBe('failed');
     expect(run.error).toMatch(/stopped before it finished/);

@@ -92,6 +92,13 @@ export const PHRASES = {
     zh: (target: string) => `给 ${target} 的线索打分`,
     en: (target: string) => `Score the lead of ${target}`,
   },
+  /** Said before the answer to a text that came with an attachment. */
+  unreadAttachment(kind: Unsupported, language: AnswerLanguage): string {
+    const name = UNSUPPORTED_NAMES[kind][language];
+    return language === 'zh'
+      ? `（附带的${name}我暂时还看不了，下面只回答文字部分。）`
+      : `(I cannot read ${name} yet, so this answers your text only.)`;
+  },
   unsupported(kind: Unsupported, language: AnswerLanguage): string {
     const name = UNSUPPORTED_NAMES[kind][language];
     return language === 'zh'

@@ -44,7 +44,12 @@ export const chatAddressSchema = z.object({
 export type ChatAddress = z.infer<typeof chatAddressSchema>;
 
 const bodySchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('text'), text: z.string() }),
+  z.object({
+    type: z.literal('text'),
+    text: z.string(),
+    /** An attachment sent with the text (a captioned photo) that Dealwise did not read. */
+    unreadAttachment: z.enum(UNSUPPORTED_KINDS).optional(),
+  }),
   z.object({
     type: z.literal('command'),
     command: z.enum(CHANNEL_COMMANDS),

@@ -146,6 +146,18 @@ describe('processChannelEvent', () => {
     expect(await say('U-photo', { type: 'unsupported', kind: 'photo' })).toMatch(/图片|photos/);
   });
 
+  it('answers the text sent with an attachment, saying the attachment was not read', async () => {
+    await link('U-caption');
+    const reply = await say('U-caption', {
+      type: 'text',
+      text: '东浦医院的扩建项目预算是多少？',
+      unreadAttachment: 'photo',
+    });
+
+    expect(reply).toMatch(/^（附带的图片我暂时还看不了/);
+    expect(reply).toMatch(/预算[\s\S]*\[1\]/);
+  });
+
   it('turns /pitch and /score into agent requests', async () => {
     await link('U-cmd');
     expect(await say('U-cmd', { type: 'command', command: 'pitch', argument: '东浦医院' })).toMatch(

@@ -47,8 +47,12 @@ export async function respondToLinkedUser(context: RespondContext): Promise<Resp
       return reply('unsupported', PHRASES.unsupported(body.kind, language));
     case 'action':
       return respondToAction(context, body);
-    case 'text':
-      return answer(context, body.text);
+    case 'text': {
+      const response = await answer(context, body.text);
+      if (!body.unreadAttachment) return response;
+      const note = PHRASES.unreadAttachment(body.unreadAttachment, messageLanguage(body.text));
+      return withNote(response, note);
+    }
     case 'command':
       return respondToCommand(context, body.command, body.argument.trim());
   }
@@ -175,6 +179,13 @@ async function respondToAction(
 
 function threadOf(event: InboundEvent): { platform: InboundEvent['platform']; key: string } {
   return { platform: event.platform, key: threadKeyOf(event.address) };
+}
+
+/** The response with a note before the text of its first reply. */
+function withNote(response: Response, note: string): Response {
+  const [first, ...rest] = response.replies;
+  if (!first) return response;
+  return { ...response, replies: [{ ...first, text: `${note}\n\n${first.text}` }, ...rest] };
 }
 
 function reply(outcome: string, text: string): Response {

@@ -131,7 +131,11 @@ describe('feishuInboundEvent: messages', () => {
     });
     const body = await bodyOf({ chatType: 'group', messageType: 'post', content, mentions: [bot] });
 
-    expect(body).toEqual({ type: 'text', text: '拜访记录\n记录一下：\nCall with Dongpu' });
+    expect(body).toEqual({
+      type: 'text',
+      text: '拜访记录\n记录一下：\nCall with Dongpu',
+      unreadAttachment: 'photo',
+    });
   });
 
   it('reads a post given per language', async () => {

@@ -46,8 +46,9 @@ export function feishuMessageBody(options: FeishuMessageBodyOptions): InboundBod
   if (message.message_type === 'post') {
     const post = flattenPost(parseContent(message.content));
     const text = replaceMentions({ ...options, text: post.text });
-    if (text.length > 0) return commandText(text);
-    return { type: 'unsupported', kind: post.hasMedia ? 'photo' : 'other' };
+    if (text.length === 0) return { type: 'unsupported', kind: post.hasMedia ? 'photo' : 'other' };
+    const body = commandText(text);
+    return body.type === 'text' && post.hasMedia ? { ...body, unreadAttachment: 'photo' } : body;
   }
 
   return { type: 'unsupported', kind: UNSUPPORTED_BY_TYPE[message.message_type] ?? 'other' };

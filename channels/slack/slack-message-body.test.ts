@@ -67,9 +67,7 @@ describe('messageBody', () => {
       { mimetype: 'audio/webm', subtype: 'slack_audio' },
       { mimetype: 'video/mp4' },
       { mimetype: 'application/pdf' },
-    ].map((file) =>
-      messageBody({ text: '看看这个', files: [file], botUserId: BOT, mention: false }),
-    );
+    ].map((file) => messageBody({ text: '', files: [file], botUserId: BOT, mention: false }));
 
     expect(kinds).toEqual([
       { type: 'unsupported', kind: 'photo' },
@@ -77,6 +75,17 @@ describe('messageBody', () => {
       { type: 'unsupported', kind: 'video' },
       { type: 'unsupported', kind: 'file' },
     ]);
+  });
+
+  it('answers the text sent with a file, noting the file was not read', () => {
+    const file = { mimetype: 'application/pdf' };
+
+    expect(
+      messageBody({ text: '看看这份年报的营收', files: [file], botUserId: BOT, mention: false }),
+    ).toEqual({ type: 'text', text: '看看这份年报的营收', unreadAttachment: 'file' });
+    expect(
+      messageBody({ text: `<@${BOT}>`, files: [file], botUserId: BOT, mention: true }),
+    ).toEqual({ type: 'unsupported', kind: 'file' });
   });
 });
 

@@ -23,22 +23,25 @@ export interface MessageBodyOptions {
 const BARE_COMMANDS: readonly ChannelCommand[] = ['new', 'help'];
 
 /**
- * Turns a channel mention or direct message into an inbound body: a shared file is an
- * attachment Dealwise cannot read; text starting with `/pitch`, `/link`... is that command;
- * a mention with nothing else asks for help; anything else is the text, in plain form.
+ * Turns a channel mention or direct message into an inbound body: text starting with
+ * `/pitch`, `/link`... is that command; a mention with nothing else asks for help; anything
+ * else is the text, in plain form. A shared file is an attachment Dealwise cannot read: the
+ * text sent with it is answered, and a file alone gets a polite note.
  */
 export function messageBody(options: MessageBodyOptions): InboundBody {
-  // Limitation: text sent together with a file is not answered; the reply asks to type it.
   const [file] = options.files ?? [];
-  if (file !== undefined) return { type: 'unsupported', kind: fileKind(file) };
-
+  const attachment = file === undefined ? undefined : fileKind(file);
   const text = plainSlackText(options);
-  if (text === '') return { type: 'command', command: 'help', argument: '' };
+  if (text === '') {
+    return attachment
+      ? { type: 'unsupported', kind: attachment }
+      : { type: 'command', command: 'help', argument: '' };
+  }
 
   const slash = /^\/(\w+)(?:\s+([\s\S]*))?$/.exec(text);
   const name = slash?.[1]?.toLowerCase();
   const command = isCommand(name) ? commandOf(name, slash?.[2] ?? '') : undefined;
-  return command ?? { type: 'text', text };
+  return command ?? { type: 'text', text, ...(attachment ? { unreadAttachment: attachment } : {}) };
 }
 
 /**

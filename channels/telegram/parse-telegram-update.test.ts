@@ -216,7 +216,7 @@ describe('parseTelegramUpdate', () => {
 
   it.each([
     ['sticker', { sticker: { file_id: 's' } }, 'sticker'],
-    ['photo', { photo: [{ file_id: 'p' }], caption: '看看这张图' }, 'photo'],
+    ['photo', { photo: [{ file_id: 'p' }] }, 'photo'],
     ['voice', { voice: { file_id: 'v' } }, 'voice'],
     ['video note', { video_note: { file_id: 'n' } }, 'video'],
     ['animation', { animation: { file_id: 'a' }, document: { file_id: 'a' } }, 'video'],
@@ -228,6 +228,39 @@ describe('parseTelegramUpdate', () => {
       type: 'unsupported',
       kind,
     });
+  });
+
+  it("answers a captioned photo's caption, noting the photo was not read", () => {
+    const message = { photo: [{ file_id: 'p' }], caption: '这是东浦医院的招标公告，帮我看看预算' };
+
+    expect(bodyOf(messageUpdate({ updateId: 1, from: REP, message }))).toEqual({
+      type: 'text',
+      text: '这是东浦医院的招标公告，帮我看看预算',
+      unreadAttachment: 'photo',
+    });
+  });
+
+  it('reads a group photo by its caption: a mention of the bot or a command', () => {
+    const mention = '@dealwise_bot 预算多少？';
+    const captioned = (caption: string, entities: Record<string, unknown>[] = []) =>
+      messageUpdate({
+        updateId: 1,
+        from: REP,
+        chat: GROUP,
+        message: { photo: [{ file_id: 'p' }], caption, caption_entities: entities },
+      });
+
+    expect(bodyOf(captioned(mention, [{ type: 'mention', offset: 0, length: 13 }]))).toEqual({
+      type: 'text',
+      text: '预算多少？',
+      unreadAttachment: 'photo',
+    });
+    expect(bodyOf(captioned('/score 东浦医院'))).toEqual({
+      type: 'command',
+      command: 'score',
+      argument: '东浦医院',
+    });
+    expect(parse(captioned('just a photo for the team'))).toBeUndefined();
   });
 
   it('ignores a sticker in a group unless it replies to the bot', () => {

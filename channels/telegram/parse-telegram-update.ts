@@ -74,22 +74,28 @@ function messageEvent(
   };
 }
 
-/** What a message says to the bot, or undefined when it says nothing to it. */
+/**
+ * What a message says to the bot, or undefined when it says nothing to it. A captioned
+ * attachment is read by its caption; one without a caption is answered with a polite note.
+ */
 function messageBody(message: TelegramMessage, bot: TelegramBotIdentity): InboundBody | undefined {
   const direct = message.chat.type === 'private';
   const addressed = direct || isAddressedToBot(message, bot);
-  const attachment = ATTACHMENT_FIELDS.find(([field]) => isPresent(message, field));
-  // Limitation: an attachment's caption is not read; the sender is asked to type the question.
-  if (attachment) return addressed ? { type: 'unsupported', kind: attachment[1] } : undefined;
-  if (message.text === undefined) return undefined;
+  const attachment = ATTACHMENT_FIELDS.find(([field]) => isPresent(message, field))?.[1];
+  const said = message.text ?? message.caption;
+  const entities = (message.text === undefined ? message.caption_entities : message.entities) ?? [];
+  const text = said === undefined ? '' : stripBotMentions(said, entities, bot);
+  if (attachment && text === '')
+    return addressed ? { type: 'unsupported', kind: attachment } : undefined;
+  if (said === undefined) return undefined;
 
-  const text = stripBotMentions(message.text, message.entities ?? [], bot);
   const command = parseTelegramCommand(text);
   if (command) return commandBody(command, { text, direct, addressed, bot });
 
   if (!addressed) return undefined;
   // A bare mention asks what the bot can do.
-  return text === '' ? { type: 'command', command: 'help', argument: '' } : { type: 'text', text };
+  if (text === '') return { type: 'command', command: 'help', argument: '' };
+  return { type: 'text', text, ...(attachment ? { unreadAttachment: attachment } : {}) };
 }
 
 /**

@@ -21,6 +21,7 @@ export function suiteTableRow(run: SuiteRun): Record<string, string | number> {
     'p50 ms': summary.latency.p50 ?? '-',
     'p95 ms': summary.latency.p95 ?? '-',
     tokens: summary.usage.totalTokens,
+    cost: `$${summary.usage.cost.toFixed(4)}`,
   };
 }
 

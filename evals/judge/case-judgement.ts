@@ -1,12 +1,11 @@
 import type { TurnObservation } from '../checks/turn-observation.ts';
 import type { CaseRun } from '../run-suite.ts';
 import { type EvalCase, plannedTurns } from '../suite-format.ts';
-import type { Judge } from './chat-judge.ts';
+import type { GradedVerdict, Judge } from './chat-judge.ts';
 import type { JudgeRequest } from './judge-prompt.ts';
-import type { JudgeVerdict } from './parse-judge-verdict.ts';
 
-/** The judge's verdict on one turn that has a rubric. */
-export interface TurnJudgement extends JudgeVerdict {
+/** The judge's verdict on one turn that has a rubric, and its tokens and cost. */
+export interface TurnJudgement extends GradedVerdict {
   /** From 1. */
   turn: number;
   rubric: string;

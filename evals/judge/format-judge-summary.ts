@@ -1,3 +1,4 @@
+import { describeUsage } from '../metrics/usage-totals.ts';
 import type { CaseRun, SuiteRun } from '../run-suite.ts';
 
 /**
@@ -15,7 +16,8 @@ export function judgeLines(run: SuiteRun): string[] {
   const errors = judge.errors > 0 ? `, ${judge.errors} judge error(s)` : '';
   const lines = [
     `Judge ${judge.model} on ${run.suite.name}: ${judge.judged} run(s) judged, agreement ` +
-      `with the checks ${agreement} (${judge.agreed}/${judge.judged})${errors}`,
+      `with the checks ${agreement} (${judge.agreed}/${judge.judged})${errors}; the judge ` +
+      `used ${describeUsage(judge.usage)}`,
   ];
 
   const where = (caseRun: { caseId: string; repeat: number }): string =>

@@ -1,3 +1,4 @@
+import { type UsageTotals, usageTotals } from '../metrics/usage-totals.ts';
 import type { CaseRun } from '../run-suite.ts';
 
 /** A case run the judge and the deterministic checks disagree on. */
@@ -20,9 +21,14 @@ export interface JudgeSummary {
   /** `agreed / judged`; null when nothing was judged. */
   agreement: number | null;
   disagreements: JudgeDisagreement[];
+  /** The judge's own tokens and cost, apart from the assistant's. */
+  usage: UsageTotals;
 }
 
-/** Compares the judge's verdicts with the deterministic outcome of each judged case run. */
+/**
+ * Compares the judge's verdicts with the deterministic outcome of each judged case run, and
+ * adds up what the judge's calls took.
+ */
 export function judgeAgreement(model: string, runs: readonly CaseRun[]): JudgeSummary {
   const judged = runs.flatMap((run) =>
     run.judgement?.passed === undefined
@@ -45,5 +51,6 @@ export function judgeAgreement(model: string, runs: readonly CaseRun[]): JudgeSu
     agreed,
     agreement: judged.length === 0 ? null : agreed / judged.length,
     disagreements,
+    usage: usageTotals(runs.flatMap((run) => run.judgement?.turns.map((turn) => turn.usage) ?? [])),
   };
 }

@@ -101,6 +101,7 @@ describe('judgeSuiteRun', () => {
           passed: true,
           score: 0.9,
           reasoning: 'States 70% with a citation.',
+          usage: { promptTokens: 12, completionTokens: 5, cost: 'unknown' },
         },
       ],
     });
@@ -120,6 +121,30 @@ describe('judgeSuiteRun', () => {
       agreed: 1,
       agreement: 0.5,
       disagreements: [{ caseId: 'bad', repeat: 1, judgePassed: true, checksPassed: false }],
+      usage: expect.objectContaining({ turns: 2, totalTokens: 34, turnsWithUnknownCost: 2 }),
+    });
+  });
+
+  it("adds up the judge's tokens and prices them by the model that answered", async () => {
+    server.use(
+      http.post(CHAT_COMPLETIONS_URL, () =>
+        completionResponse({
+          model: 'gpt-4o-mini-2024-07-18',
+          content: passEverything(),
+          usage: { prompt_tokens: 1_000_000, completion_tokens: 100_000, total_tokens: 1_100_000 },
+        }),
+      ),
+    );
+
+    const run = await judgeSuiteRun({ run: judgedRun(), suite: SUITE, judge });
+
+    expect(run.judge?.usage).toEqual({
+      turns: 2,
+      promptTokens: 2_000_000,
+      completionTokens: 200_000,
+      totalTokens: 2_200_000,
+      cost: 0.42,
+      turnsWithUnknownCost: 0,
     });
   });
 

@@ -6,11 +6,11 @@ import type { Judge } from './chat-judge.ts';
 import { judgeAgreement } from './judge-agreement.ts';
 
 /**
- * Has the judge grade every case run with a rubric, stores each judgement (reasoning
- * included) in its case run, and adds the judge's agreement with the checks to the run. A
- * judge that fails leaves a judge error on the case run; its status does not change.
+ * Has the judge grade every case run with a rubric, stores each judgement (reasoning and
+ * tokens included) in its case run, and adds the judge's agreement with the checks and its
+ * usage to the run. A judge that fails leaves a judge error on the case run; its status does
+ * not change.
  */
-// Limitation: the judge's tokens and cost are not added to the suite's usage.
 export async function judgeSuiteRun(options: {
   run: SuiteRun;
   suite: EvalSuite;

@@ -31,3 +31,10 @@ export function usageTotals(usages: readonly TurnResult['usage'][]): UsageTotals
   totals.totalTokens = totals.promptTokens + totals.completionTokens;
   return totals;
 }
+
+/** Usage in a few words: "1,234 tokens, $0.0123", noting calls whose cost is unknown. */
+export function describeUsage(totals: UsageTotals): string {
+  const unknown =
+    totals.turnsWithUnknownCost > 0 ? ` (+${totals.turnsWithUnknownCost} unpriced)` : '';
+  return `${totals.totalTokens.toLocaleString('en-US')} tokens, $${totals.cost.toFixed(4)}${unknown}`;
+}

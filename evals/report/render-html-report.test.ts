@@ -128,6 +128,7 @@ describe('renderHtmlReport', () => {
           passed: false,
           score: 0.2,
           reasoning: 'No <b>delivery</b> time.',
+          usage: { promptTokens: 900, completionTokens: 60, cost: 0.0012 },
         },
       ],
     };
@@ -139,6 +140,14 @@ describe('renderHtmlReport', () => {
       agreed: 0,
       agreement: 0,
       disagreements: [{ caseId: 'pd-judged', repeat: 1, judgePassed: false, checksPassed: true }],
+      usage: {
+        turns: 1,
+        promptTokens: 900,
+        completionTokens: 60,
+        totalTokens: 960,
+        cost: 0.0012,
+        turnsWithUnknownCost: 0,
+      },
     };
     const page = parse(renderHtmlReport({ suites: [suite] }));
 
@@ -148,5 +157,6 @@ describe('renderHtmlReport', () => {
     expect(judgement?.querySelector('b')).toBeNull();
     const cells = page.querySelectorAll('table.summary td');
     expect(cells.at(-1)?.getAttribute('title')).toContain('0 of 1 judged runs agree');
+    expect(cells.at(-1)?.getAttribute('title')).toContain('the judge used 960 tokens, $0.0012');
   });
 });

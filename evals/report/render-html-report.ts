@@ -1,3 +1,4 @@
+import { describeUsage } from '../metrics/usage-totals.ts';
 import type { SuiteRun } from '../run-suite.ts';
 import { renderCaseTranscript } from './case-transcript.ts';
 import { escapeHtml } from './escape-html.ts';
@@ -112,7 +113,10 @@ function renderSuiteCases(run: SuiteRun): string {
 function judgeLabel(run: SuiteRun): string {
   const { judge } = run;
   if (!judge) return 'no judge ran (npm run eval -- --judge <model>)';
-  return `${judge.model}: ${judge.agreed} of ${judge.judged} judged runs agree with the checks; ${judge.errors} judge errors`;
+  return (
+    `${judge.model}: ${judge.agreed} of ${judge.judged} judged runs agree with the checks; ` +
+    `${judge.errors} judge errors; the judge used ${describeUsage(judge.usage)}`
+  );
 }
 
 function number(value: number): string {

@@ -1,9 +1,9 @@
-import { and, eq, gt, isNull } from 'drizzle-orm';
+import { and, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
 import type { PendingWrite } from '../agent/turn-record.ts';
 import type { Caller } from '../auth/caller.ts';
 import type { Database } from '../db/client.ts';
 import { channelActions } from '../db/schema/index.ts';
-import type { ReplyAction } from './reply-message.ts';
+import type { ReplyAction, ReplyMessage } from './reply-message.ts';
 
 /** How long the buttons of a prepared write can be pressed. */
 export const ACTION_TTL_MS = 24 * 60 * 60_000;
@@ -15,6 +15,8 @@ export interface ConfirmWritePayload {
   tool: string;
   token: string;
   preview: string;
+  /** The reply the buttons were sent with, once remembered; see rememberActionMessage. */
+  message?: ReplyMessage;
 }
 
 /**
@@ -81,6 +83,41 @@ export async function takeWriteAction(
     )
     .returning({ payload: channelActions.payload });
   return row?.payload as ConfirmWritePayload | undefined;
+}
+
+/**
+ * Keeps the reply a turn's buttons went out with beside each of them, so that a press can
+ * redraw that message with the buttons still open.
+ */
+export async function rememberActionMessage(db: Database, message: ReplyMessage): Promise<void> {
+  const ids = [...new Set(message.actions.map((action) => action.actionId))];
+  if (ids.length === 0) return;
+  await db
+    .update(channelActions)
+    .set({ payload: sql`${channelActions.payload} || ${JSON.stringify({ message })}::jsonb` })
+    .where(inArray(channelActions.id, ids));
+}
+
+/** The message with only the buttons of writes still open: not pressed, not expired. */
+export async function withOpenActions(
+  db: Database,
+  options: { message: ReplyMessage; now: Date },
+): Promise<ReplyMessage> {
+  const { message } = options;
+  const ids = [...new Set(message.actions.map((action) => action.actionId))].filter(isUuid);
+  if (ids.length === 0) return { ...message, actions: [] };
+  const open = await db
+    .select({ id: channelActions.id })
+    .from(channelActions)
+    .where(
+      and(
+        inArray(channelActions.id, ids),
+        isNull(channelActions.usedAt),
+        gt(channelActions.expiresAt, options.now),
+      ),
+    );
+  const openIds = new Set(open.map((row) => row.id));
+  return { ...message, actions: message.actions.filter((action) => openIds.has(action.actionId)) };
 }
 
 function isUuid(value: string): boolean {

@@ -50,6 +50,12 @@ export interface ChannelClient {
     message: ReplyMessage,
     progress?: SendProgress,
   ): Promise<void>;
+  /**
+   * Redraws the buttons of a sent message after a press: `address.messageId` names the
+   * message, and `message` is the reply it carried with only the buttons still open. A
+   * platform without it leaves the buttons; a second press is refused by the core anyway.
+   */
+  updateButtons?(address: ChatAddress, message: ReplyMessage): Promise<void>;
 }
 
 /** The clients of the platforms that are configured; an absent one is off. */

@@ -8,13 +8,18 @@ import {
   SEND_CHANNEL_REPLY,
   sendPush,
   sendReply,
+  UPDATE_CHANNEL_BUTTONS,
+  updateButtons,
 } from './channel-outbox.ts';
 import { PUSH_GROUP_MESSAGE, sendGroupPush } from './group-push.ts';
 import { type ProcessEventDependencies, processChannelEvent } from './process-channel-event.ts';
 import { PROCESS_CHANNEL_EVENT } from './receive-inbound-event.ts';
 import type { ReplyMessage } from './reply-message.ts';
 
-/** The job handlers of chat channels: process inbound events, send replies and pushes. */
+/**
+ * The job handlers of chat channels: process inbound events, send replies and pushes, and
+ * redraw pressed buttons.
+ */
 export function channelJobHandlers(
   options: ProcessEventDependencies & {
     clients: ChannelClients;
@@ -29,6 +34,9 @@ export function channelJobHandlers(
     [SEND_CHANNEL_REPLY]: async (job) => {
       const progress = jobSendProgress(options.agent.db, job);
       await sendReply(options.clients, job.payload as unknown as OutgoingReply, progress);
+    },
+    [UPDATE_CHANNEL_BUTTONS]: async (job) => {
+      await updateButtons(options.clients, job.payload as unknown as OutgoingReply);
     },
     [PUSH_CHANNEL_MESSAGE]: async (job) => {
       const progress = jobSendProgress(options.agent.db, job);

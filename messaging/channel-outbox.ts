@@ -10,8 +10,13 @@ export const SEND_CHANNEL_REPLY = 'channels.send_reply';
 /** Job kind: send a proactive message to a linked user. */
 export const PUSH_CHANNEL_MESSAGE = 'channels.push_message';
 
+/** Job kind: redraw the buttons of a message after one was pressed. */
+export const UPDATE_CHANNEL_BUTTONS = 'channels.update_buttons';
+
 /** Sends are retried with backoff when the platform fails; a turn is never re-run for it. */
 const SEND_ATTEMPTS = 6;
+/** Redrawing buttons is a nicety: a few tries, then the buttons stay as they were. */
+const UPDATE_ATTEMPTS = 3;
 
 /** A reply waiting to be sent: the job payload of SEND_CHANNEL_REPLY. */
 export interface OutgoingReply {
@@ -41,10 +46,32 @@ export async function queueReplies(
       tenantId: options.tenantId,
       kind: SEND_CHANNEL_REPLY,
       payload: { ...reply },
-      serialKey: `send:${platform}:${address.workspaceId}:${address.chatId}`,
+      serialKey: sendSerialKey(platform, address),
       maxAttempts: SEND_ATTEMPTS,
     });
   }
+}
+
+/**
+ * Queues the redraw of a pressed message's buttons, when the press names its message. It
+ * has no serial key: a redraw waiting for its retry must not hold back the replies.
+ */
+export async function queueButtonUpdate(
+  db: Database,
+  options: { tenantId: string | null; update: OutgoingReply },
+): Promise<void> {
+  if (options.update.address.messageId === undefined) return;
+  await enqueueJob(db, {
+    tenantId: options.tenantId,
+    kind: UPDATE_CHANNEL_BUTTONS,
+    payload: { ...options.update },
+    maxAttempts: UPDATE_ATTEMPTS,
+  });
+}
+
+/** Redraws a pressed message's buttons, where the platform's client can. */
+export async function updateButtons(clients: ChannelClients, update: OutgoingReply): Promise<void> {
+  await clientFor(clients, update.platform).updateButtons?.(update.address, update.message);
 }
 
 /** Queues a proactive message to one linked chat account. */
@@ -87,6 +114,11 @@ export function jobSendProgress(db: Database, job: Job): SendProgress {
     delivered: Number.isSafeInteger(delivered) && delivered > 0 ? delivered : 0,
     record: (count) => mergeJobPayload(db, job.id, { delivered: count }),
   };
+}
+
+/** Sends into one chat go out one at a time, in order. */
+function sendSerialKey(platform: Platform, address: ChatAddress): string {
+  return `send:${platform}:${address.workspaceId}:${address.chatId}`;
 }
 
 function clientFor(clients: ChannelClients, platform: Platform) {

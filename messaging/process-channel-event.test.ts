@@ -200,6 +200,39 @@ describe('processChannelEvent', () => {
     );
   });
 
+  it('redraws the pressed message with only the buttons of writes still open', async () => {
+    await link('U-two');
+    await receiveInboundEvent(
+      database.db,
+      event('U-two', {
+        type: 'text',
+        text: '记录一次通话：与张主任确认了演示，线索 c1db20b0-6366-5eca-8bd8-03ebead7e09a',
+      }),
+    );
+    await drain();
+    const sent = client.deliveries[0]?.message;
+    const actionId = sent?.actions[0]?.actionId ?? '';
+    client.buttonUpdates.length = 0;
+    const press = (userId: string, decision: 'confirm' | 'cancel') => {
+      const pressed = event(userId, { type: 'action', actionId, decision });
+      return { ...pressed, address: { ...pressed.address, messageId: 'M-with-buttons' } };
+    };
+
+    await receiveInboundEvent(database.db, press('U-other', 'cancel'));
+    await drain();
+    expect(client.buttonUpdates).toEqual([]);
+
+    await receiveInboundEvent(database.db, press('U-two', 'cancel'));
+    await drain();
+    expect(client.buttonUpdates).toEqual([
+      {
+        address: expect.objectContaining({ chatId: 'C1', messageId: 'M-with-buttons' }),
+        message: { ...sent, actions: [] },
+      },
+    ]);
+    expect(client.texts()).toMatch(/已取消|Cancelled/);
+  });
+
   it('keeps a reply queued when the platform fails, without running the turn again', async () => {
     client.failing = true;
     // Its own chat: the failed reply holds back later replies into the same chat.

@@ -2,7 +2,7 @@ import { and, count, eq, gt, sql } from 'drizzle-orm';
 import type { AgentDependencies } from '../agent/run-turn.ts';
 import type { Database } from '../db/client.ts';
 import { channelEvents } from '../db/schema/index.ts';
-import { queueReplies } from './channel-outbox.ts';
+import { queueButtonUpdate, queueReplies } from './channel-outbox.ts';
 import { commandSpelling, PHRASES } from './channel-phrases.ts';
 import { type InboundEvent, inboundEventSchema } from './inbound-event.ts';
 import { looksLikeLinkCode, redeemLinkCode } from './link-codes.ts';
@@ -147,11 +147,13 @@ async function finish(
       .returning({ id: channelEvents.id });
     if (!updated || !event || !response) return;
 
-    const replies = response.replies.map((message) => ({
-      platform: event.platform,
-      address: event.address,
-      message,
-    }));
-    await queueReplies(tx as unknown as Database, { tenantId: options.tenantId, replies });
+    const { platform, address } = event;
+    const { tenantId } = options;
+    if (response.pressedMessage) {
+      const update = { platform, address, message: response.pressedMessage };
+      await queueButtonUpdate(tx as unknown as Database, { tenantId, update });
+    }
+    const replies = response.replies.map((message) => ({ platform, address, message }));
+    await queueReplies(tx as unknown as Database, { tenantId, replies });
   });
 }

@@ -6,7 +6,12 @@ import { InputError } from '../lib/errors.ts';
 import { applyConfirmedWrite } from '../tools/apply-confirmed-write.ts';
 import { ALL_TOOLS } from '../tools/index.ts';
 import type { WriteToolDefinition } from '../tools/tool-definition.ts';
-import { createWriteActions, takeWriteAction } from './channel-actions.ts';
+import {
+  createWriteActions,
+  rememberActionMessage,
+  takeWriteAction,
+  withOpenActions,
+} from './channel-actions.ts';
 import { callerLanguage, commandSpelling, PHRASES } from './channel-phrases.ts';
 import {
   findThreadConversation,
@@ -32,6 +37,11 @@ export interface RespondContext {
 export interface Response {
   outcome: string;
   replies: ReplyMessage[];
+  /**
+   * After a button press: the message the button was on, with only the buttons still open,
+   * for the platform to redraw.
+   */
+  pressedMessage?: ReplyMessage;
 }
 
 /**
@@ -141,7 +151,13 @@ async function replyOf(
     locator: citation.locator,
     url: citationUrl(citation, context.citationBaseUrl),
   }));
-  return { text: withoutTrailingSourceList(result.message.text, citations), citations, actions };
+  const reply = {
+    text: withoutTrailingSourceList(result.message.text, citations),
+    citations,
+    actions,
+  };
+  await rememberActionMessage(context.agent.db, reply);
+  return reply;
 }
 
 async function respondToAction(
@@ -152,14 +168,30 @@ async function respondToAction(
   const language = callerLanguage(caller);
   const write = await takeWriteAction(agent.db, caller, { actionId: press.actionId, now });
   if (!write) return reply('action_unavailable', PHRASES.actionUnavailable[language]);
-  if (press.decision === 'cancel') return reply('action_cancelled', PHRASES.cancelled[language]);
+  const pressed = write.message && {
+    pressedMessage: await withOpenActions(agent.db, { message: write.message, now }),
+  };
+  if (press.decision === 'cancel') {
+    return { ...reply('action_cancelled', PHRASES.cancelled[language]), ...pressed };
+  }
 
   const tool = ALL_TOOLS.find((candidate) => candidate.name === write.tool);
-  if (tool?.kind !== 'write')
-    return reply('action_unavailable', PHRASES.actionUnavailable[language]);
+  if (tool?.kind !== 'write') {
+    return { ...reply('action_unavailable', PHRASES.actionUnavailable[language]), ...pressed };
+  }
+  const writeTool = tool as unknown as WriteToolDefinition<unknown, unknown, unknown>;
+  return { ...(await applyWrite(context, { tool: writeTool, token: write.token })), ...pressed };
+}
+
+/** Applies a confirmed write; a write the tool now refuses is answered with the reason. */
+async function applyWrite(
+  context: RespondContext,
+  options: { tool: WriteToolDefinition<unknown, unknown, unknown>; token: string },
+): Promise<Response> {
+  const { agent, caller, now } = context;
   try {
     const applied = await applyConfirmedWrite(
-      tool as unknown as WriteToolDefinition<unknown, unknown, unknown>,
+      options.tool,
       {
         db: agent.db,
         embedder: agent.embedder,
@@ -168,7 +200,7 @@ async function respondToAction(
         requestId: context.event.dedupeKey,
         confirmationSecret: agent.confirmationSecret,
       },
-      write.token,
+      options.token,
     );
     return reply('action_confirmed', applied.summary);
   } catch (error) {

@@ -13,11 +13,13 @@ export type FakeDelivery =
   | { kind: 'direct'; recipient: ChannelRecipient; message: ReplyMessage };
 
 /**
- * A ChannelClient that records what it sends, and fails on demand. It sends a message's
+ * A ChannelClient that records what it sends and the buttons it redraws, and fails on demand. It sends a message's
  * paragraphs as separate pieces, as platforms with a length limit do.
  */
 export class FakeChannelClient implements ChannelClient {
   readonly deliveries: FakeDelivery[] = [];
+  /** Pressed messages redrawn, with the buttons left on them. */
+  readonly buttonUpdates: { address: ChatAddress; message: ReplyMessage }[] = [];
   /** Every piece sent, in order. */
   readonly pieces: string[] = [];
   /** Fail every send. */
@@ -35,6 +37,11 @@ export class FakeChannelClient implements ChannelClient {
   async sendDirect(recipient: ChannelRecipient, message: ReplyMessage, progress?: SendProgress) {
     await this.#send(message, progress);
     this.deliveries.push({ kind: 'direct', recipient, message });
+  }
+
+  async updateButtons(address: ChatAddress, message: ReplyMessage) {
+    if (this.failing) throw new Error('fake platform is down');
+    this.buttonUpdates.push({ address, message });
   }
 
   /** The text of every delivery, joined. */

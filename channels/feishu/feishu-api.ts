@@ -27,7 +27,7 @@ export interface FeishuApiOptions {
 }
 
 export interface FeishuRequest {
-  method: 'GET' | 'POST';
+  method: 'GET' | 'POST' | 'PATCH';
   /** The path under the API base, e.g. `/open-apis/im/v1/messages`. */
   path: string;
   query?: Record<string, string>;

@@ -23,7 +23,7 @@ describe('feishuCards', () => {
     const [card] = feishuCards(reply({ text: '**预算**：3.2 亿元 [1]. Budget approved.' }));
 
     expect(card).toEqual({
-      config: { wide_screen_mode: true },
+      config: { wide_screen_mode: true, update_multi: true },
       elements: [
         {
           tag: 'div',

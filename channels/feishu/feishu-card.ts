@@ -32,7 +32,8 @@ export interface FeishuButton {
 
 /** A message card, sent as the JSON text of a message's `content`. */
 export interface FeishuCard {
-  config: { wide_screen_mode: true };
+  /** `update_multi`: a shared card, which Dealwise can redraw for everyone after a press. */
+  config: { wide_screen_mode: true; update_multi: true };
   elements: FeishuCardElement[];
 }
 
@@ -115,7 +116,7 @@ function markdownDiv(content: string): FeishuCardElement {
 }
 
 function card(elements: FeishuCardElement[]): FeishuCard {
-  return { config: { wide_screen_mode: true }, elements };
+  return { config: { wide_screen_mode: true, update_multi: true }, elements };
 }
 
 function shorten(text: string): string {

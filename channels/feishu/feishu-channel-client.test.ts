@@ -48,6 +48,30 @@ describe('createFeishuChannelClient', () => {
     expect(call?.body.receive_id).toBe('ou_rep');
   });
 
+  it('redraws a pressed card as a shared card with only the buttons still open', async () => {
+    const open = '0b9f2d3e-6a41-4c55-9d0e-3f1a2b3c4d5e';
+    const withButtons = {
+      ...message,
+      actions: [
+        { actionId: open, decision: 'confirm' as const, label: '确认' },
+        { actionId: open, decision: 'cancel' as const, label: '取消' },
+      ],
+    };
+
+    await client.updateButtons?.({ ...address, messageId: 'om_pressed' }, withButtons);
+    await client.updateButtons?.({ ...address, messageId: 'om_pressed' }, message);
+
+    const [kept, none] = mock.patched();
+    expect(kept?.messageId).toBe('om_pressed');
+    expect(JSON.parse(kept?.content ?? '{}').config).toEqual({
+      wide_screen_mode: true,
+      update_multi: true,
+    });
+    expect(kept?.content).toContain(open);
+    expect(cardText(none?.content ?? '{}')).toBe(message.text);
+    expect(none?.content).not.toContain('"tag":"button"');
+  });
+
   it('sends the pieces of a long answer in order', async () => {
     const text = ['第一部分。'.repeat(700), '第二部分。'.repeat(700)].join('\n\n');
     await client.reply(address, { ...message, text });

@@ -19,7 +19,8 @@ type Target =
 
 /**
  * Sends Dealwise's messages to Feishu as cards: replies quote the message they answer when its
- * id is known, else go to the chat; proactive messages go to the user's open_id.
+ * id is known, else go to the chat; proactive messages go to the user's open_id. A pressed
+ * card is redrawn with the buttons still open.
  */
 export function createFeishuChannelClient(options: { api: FeishuApi }): ChannelClient {
   const send = async (
@@ -47,6 +48,17 @@ export function createFeishuChannelClient(options: { api: FeishuApi }): ChannelC
         message,
         progress,
       );
+    },
+    async updateButtons(address: ChatAddress, message: ReplyMessage) {
+      // The buttons sit on the last card, the one that was pressed; a shared card is redrawn
+      // whole, for everyone in the chat.
+      const card = feishuCards(message).at(-1);
+      if (!card || address.messageId === undefined) return;
+      await options.api.request({
+        method: 'PATCH',
+        path: `${MESSAGES_PATH}/${encodeURIComponent(address.messageId)}`,
+        body: { content: JSON.stringify(card) },
+      });
     },
   };
 }

@@ -15,7 +15,6 @@ export const FEISHU_EVENTS_PATH = '/feishu/events';
 /** Feishu's events are a few KB; anything far larger is not from Feishu. */
 const MAX_BODY_BYTES = 1024 * 1024;
 
-// Limitation: the pressed card is not updated; its buttons stay and answer "no longer available".
 /** The answer to a card button press Dealwise stored: a toast while the reply is prepared. */
 const ACTION_RECEIVED = {
   toast: {

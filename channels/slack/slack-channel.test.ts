@@ -14,9 +14,11 @@ import { createSlackChannel } from './slack-channel.ts';
 import { CHANNEL_WITHOUT_BOT, createSlackApiMock } from './testing/slack-api-mock.ts';
 import { slackHarness, TEST_SLACK_CONFIG } from './testing/slack-harness.ts';
 import {
+  buttonPayload,
   commandRequest,
   directMessage,
   eventRequest,
+  interactionRequest,
   mention,
   TEST_BOT_USER_ID,
 } from './testing/slack-requests.ts';
@@ -103,6 +105,38 @@ describe('Slack channel end to end', () => {
     expect(api.responded()).toEqual([
       expect.objectContaining({ response_type: 'ephemeral', text: expect.stringMatching(/东浦/) }),
     ]);
+  });
+
+  it('takes the buttons off a message once its write is confirmed', async () => {
+    const event = directMessage({
+      userId: 'U0REP',
+      text: '记录一次通话：与张主任确认了演示，线索 c1db20b0-6366-5eca-8bd8-03ebead7e09a',
+    });
+    await channel.routes.request(eventRequest({ eventId: 'Ev-e2e-write', event }));
+    await drain();
+    const asked = api.posted().at(-1);
+    const value = String(
+      (asked?.blocks.find((block) => block.type === 'actions') as { elements: { value: string }[] })
+        ?.elements[0]?.value,
+    );
+    const [actionId = ''] = value.split(':');
+
+    const press = buttonPayload({
+      userId: 'U0REP',
+      actionId,
+      decision: 'confirm',
+      triggerId: 'tr-e2e-press',
+    });
+    await channel.routes.request(interactionRequest(press));
+    await drain();
+
+    expect(api.updated()).toEqual([
+      { channel: 'DU0REP', ts: '1735689700.000300', blocks: expect.any(Array) },
+    ]);
+    const blocks = api.updated()[0]?.blocks ?? [];
+    expect(blocks.some((block) => block.type === 'actions')).toBe(false);
+    expect(JSON.stringify(blocks)).toContain('张主任');
+    expect(api.posted().at(-1)?.text).toMatch(/记录|logged|Logged/);
   });
 
   it('links an account from a code sent alone in a direct message', async () => {

@@ -32,7 +32,8 @@ const NOT_A_MEMBER = new Set(['not_in_channel', 'channel_not_found']);
  * Sends Dealwise's replies and pushes to Slack with `chat.postMessage`, in the thread the
  * address names; a push opens the direct chat with `conversations.open` first. Where the bot
  * is not a member, an answer to a slash command or button goes to its response URL instead,
- * shown to the asker alone. Any Slack failure is a RemoteServiceError, so the send job retries.
+ * shown to the asker alone. A pressed message is redrawn with `chat.update`. Any Slack
+ * failure is a RemoteServiceError, so the job retries.
  */
 export function createSlackClient(options: SlackClientOptions): ChannelClient {
   const { web, botToken } = options;
@@ -76,6 +77,22 @@ export function createSlackClient(options: SlackClientOptions): ChannelClient {
       const channel = opened.channel?.id;
       if (!channel) throw failure('conversations.open', 'no_channel_returned');
       await post({ channel }, message, progress);
+    },
+
+    async updateButtons(address: ChatAddress, message: ReplyMessage) {
+      // The buttons sit on the last piece, the message that was pressed.
+      const piece = formatSlackReply(message).at(-1);
+      const ts = address.messageId;
+      if (!piece || ts === undefined) return;
+      await call('chat.update', () =>
+        web.chat.update({
+          token: botToken,
+          channel: address.chatId,
+          ts,
+          text: piece.text,
+          blocks: piece.blocks,
+        }),
+      );
     },
   };
 }

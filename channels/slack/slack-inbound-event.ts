@@ -101,7 +101,7 @@ export function commandEvent(body: SlackCommandBody, receivedAt: Date): InboundE
 
 /**
  * A press of a Dealwise confirm or cancel button as an inbound `action` event, answered where
- * the button's message is. Throws an InputError when the button's value is not one Dealwise
+ * the button's message is; the address names that message, so its buttons can be redrawn. Throws an InputError when the button's value is not one Dealwise
  * wrote (`<actionId>:<decision>`, the decision matching the button).
  */
 export function buttonEvent(
@@ -123,6 +123,10 @@ export function buttonEvent(
       chatId: channelId,
       threadId: body.message?.thread_ts ?? body.container?.thread_ts,
       direct: isDirectChannel(channelId, body.channel?.name),
+      // An ephemeral message (an answer through a response URL) cannot be updated.
+      messageId: body.container?.is_ephemeral
+        ? undefined
+        : (body.message?.ts ?? body.container?.message_ts),
       ...replyUrlOf(body.response_url),
     },
     body: { type: 'action', ...press },

@@ -36,7 +36,13 @@ const blockActionsSchema = z.looseObject({
   }),
   team: z.looseObject({ id: z.string().min(1) }).nullish(),
   channel: z.looseObject({ id: z.string().min(1), name: z.string().optional() }).optional(),
-  container: z.looseObject({ thread_ts: z.string().optional() }).optional(),
+  container: z
+    .looseObject({
+      message_ts: z.string().optional(),
+      thread_ts: z.string().optional(),
+      is_ephemeral: z.boolean().optional(),
+    })
+    .optional(),
   message: z
     .looseObject({ ts: z.string().optional(), thread_ts: z.string().optional() })
     .optional(),

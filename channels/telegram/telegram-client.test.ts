@@ -96,6 +96,42 @@ describe('createTelegramClient', () => {
     });
   });
 
+  it('redraws a pressed message with the keyboard left, or none', async () => {
+    const open = 'b1c2d3e4-0000-4000-8000-000000000002';
+    const address = { workspaceId: '', chatId: '4242', direct: true, messageId: '88' };
+    const message = {
+      text: 'Log both calls?',
+      citations: [],
+      actions: [
+        { actionId: open, decision: 'confirm' as const, label: 'Confirm' },
+        { actionId: open, decision: 'cancel' as const, label: 'Cancel' },
+      ],
+    };
+
+    await client.updateButtons?.(address, message);
+    await client.updateButtons?.(address, { ...message, actions: [] });
+
+    const [partly, none] = mock.calls('editMessageReplyMarkup');
+    expect(partly?.body).toMatchObject({
+      chat_id: '4242',
+      message_id: 88,
+      reply_markup: { inline_keyboard: [[{ callback_data: `${open}:c` }, expect.anything()]] },
+    });
+    expect(none?.body).toEqual({ chat_id: '4242', message_id: 88 });
+  });
+
+  it('takes a keyboard already redrawn as done', async () => {
+    mock.answer('editMessageReplyMarkup', {
+      errorCode: 400,
+      description:
+        'Bad Request: message is not modified: specified new message content and reply markup are exactly the same',
+    });
+    const address = { workspaceId: '', chatId: '4242', direct: true, messageId: '88' };
+
+    await expect(client.updateButtons?.(address, textReply('done'))).resolves.toBeUndefined();
+    expect(mock.calls('editMessageReplyMarkup')).toHaveLength(1);
+  });
+
   it('says so when the user has blocked the bot', async () => {
     mock.answer('sendMessage', {
       errorCode: 403,

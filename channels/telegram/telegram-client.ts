@@ -1,4 +1,4 @@
-import type { Api } from 'grammy';
+import { type Api, GrammyError } from 'grammy';
 import {
   type ChannelClient,
   type ChannelRecipient,
@@ -21,8 +21,9 @@ interface Destination {
 
 /**
  * The Telegram ChannelClient: replies in the chat (and forum topic) an event came from,
- * replying to the asked message in groups, and writes to linked users in their private chat
- * with the bot. A failed call throws a RemoteServiceError at once; the send job retries it.
+ * replying to the asked message in groups, writes to linked users in their private chat
+ * with the bot, and redraws a pressed message's keyboard. A failed call throws a
+ * RemoteServiceError at once; the job retries it.
  */
 export function createTelegramClient(api: Api): ChannelClient {
   return {
@@ -41,6 +42,21 @@ export function createTelegramClient(api: Api): ChannelClient {
       // A user's private chat with the bot has the user's id; it exists once they pressed Start.
       const destination = { chatId: recipient.userId, threadId: undefined, replyTo: undefined };
       await sendAll(api, formatTelegramReply(message), destination, progress);
+    },
+
+    async updateButtons(address: ChatAddress, message: ReplyMessage) {
+      if (address.messageId === undefined) return;
+      // The keyboard sits under the last piece, the message that was pressed.
+      const keyboard = formatTelegramReply(message).at(-1)?.keyboard;
+      try {
+        await api.editMessageReplyMarkup(address.chatId, Number(address.messageId), {
+          ...(keyboard ? { reply_markup: { inline_keyboard: keyboard } } : {}),
+        });
+      } catch (error) {
+        // A second press, or a retry after a timeout, finds the keyboard already redrawn.
+        if (error instanceof GrammyError && error.description.includes('not modified')) return;
+        throw toTelegramError(error, { method: 'editMessageReplyMarkup', chatId: address.chatId });
+      }
     },
   };
 }

@@ -26,6 +26,8 @@ export interface WecomApiMock {
   server: SetupServer;
   /** Bodies of the message/send calls WeCom accepted, oldest first. */
   sends(): Record<string, unknown>[];
+  /** Bodies of the message/update_template_card calls, oldest first. */
+  cardUpdates(): Record<string, unknown>[];
   /** Bodies the group robot accepted, oldest first. */
   robotPushes(): Record<string, unknown>[];
   /** How many access tokens were handed out. */
@@ -42,6 +44,7 @@ export interface WecomApiMock {
 export function createWecomApiMock(config: WecomConfig = TEST_WECOM_CONFIG): WecomApiMock {
   let sends: Record<string, unknown>[] = [];
   let pushes: Record<string, unknown>[] = [];
+  let cardUpdates: Record<string, unknown>[] = [];
   let failure: SendFailure | undefined;
   let generation = 1;
   let tokens = 0;
@@ -72,6 +75,10 @@ export function createWecomApiMock(config: WecomConfig = TEST_WECOM_CONFIG): Wec
       sends.push((await request.json()) as Record<string, unknown>);
       return HttpResponse.json({ errcode: 0, errmsg: 'ok', msgid: `msg-${sends.length}` });
     }),
+    http.post(`${config.apiBase}/cgi-bin/message/update_template_card`, async ({ request }) => {
+      cardUpdates.push((await request.json()) as Record<string, unknown>);
+      return HttpResponse.json({ errcode: 0, errmsg: 'ok', invaliduser: [] });
+    }),
     http.post(`${config.apiBase}/cgi-bin/webhook/send`, async ({ request }) => {
       const expected = new URL(config.robotWebhookUrl ?? '').searchParams.get('key');
       if (new URL(request.url).searchParams.get('key') !== expected) {
@@ -86,6 +93,7 @@ export function createWecomApiMock(config: WecomConfig = TEST_WECOM_CONFIG): Wec
     server,
     sends: () => [...sends],
     robotPushes: () => [...pushes],
+    cardUpdates: () => [...cardUpdates],
     tokenRequests: () => tokens,
     failSends: (mode) => {
       failure = mode;
@@ -96,6 +104,7 @@ export function createWecomApiMock(config: WecomConfig = TEST_WECOM_CONFIG): Wec
     reset: () => {
       sends = [];
       pushes = [];
+      cardUpdates = [];
       failure = undefined;
     },
   };

@@ -39,6 +39,20 @@ const ANSWER: ReplyMessage = {
 };
 
 describe('WeCom channel client', () => {
+  it('turns the buttons of a pressed card into a label, by its response code', async () => {
+    await createClient().updateButtons?.({ ...ADDRESS, messageId: 'code-of-the-press' }, ANSWER);
+    await createClient().updateButtons?.(ADDRESS, ANSWER);
+
+    expect(api.cardUpdates()).toEqual([
+      {
+        userids: ['LiSi'],
+        agentid: Number(config.agentId),
+        response_code: 'code-of-the-press',
+        button: { replace_name: '已处理' },
+      },
+    ]);
+  });
+
   it("sends a reply as markdown to the sender, as the app's agent", async () => {
     await createClient().reply(ADDRESS, ANSWER);
 

@@ -1,3 +1,4 @@
+import { messageLanguage } from '../../agent/offline/message-language.ts';
 import { ConfigurationError } from '../../lib/errors.ts';
 import {
   type ChannelClient,
@@ -11,6 +12,7 @@ import { wecomConfirmCards } from './wecom-confirm-cards.ts';
 import { formatWecomMarkdown } from './wecom-markdown.ts';
 
 const SEND_PATH = '/cgi-bin/message/send';
+const UPDATE_CARD_PATH = '/cgi-bin/message/update_template_card';
 
 export interface WecomChannelClientOptions {
   api: WecomApi;
@@ -21,8 +23,9 @@ export interface WecomChannelClientOptions {
 
 /**
  * Sends Dealwise's replies as the WeCom app: the text and sources as markdown messages of at
- * most 2048 bytes each, then one button card per prepared write. App messages are one-to-one,
- * so a reply and a proactive message both go to one member's UserID.
+ * most 2048 bytes each, then one button card per prepared write, whose buttons turn into a
+ * "已处理 / Done" label once pressed. App messages are one-to-one, so a reply and a proactive
+ * message both go to one member's UserID.
  */
 export function createWecomChannelClient(options: WecomChannelClientOptions): ChannelClient {
   // Limitation: markdown shows only in the WeCom client, not to members using the WeChat plugin.
@@ -53,6 +56,18 @@ export function createWecomChannelClient(options: WecomChannelClientOptions): Ch
     reply: (address, message, progress) => send(address.chatId, message, progress),
     sendDirect: async (recipient, message, progress) =>
       send(checkedRecipient(recipient, options.corpId), message, progress),
+    // Each write has a card of its own: the pressed one is settled by its ResponseCode, and
+    // the cards of the other writes keep their buttons.
+    updateButtons: async (address, message) => {
+      if (address.messageId === undefined) return;
+      const done = messageLanguage(message.text) === 'zh' ? '已处理' : 'Done';
+      await options.api.post(UPDATE_CARD_PATH, {
+        userids: [address.chatId],
+        agentid,
+        response_code: address.messageId,
+        button: { replace_name: done },
+      });
+    },
   };
 }
 

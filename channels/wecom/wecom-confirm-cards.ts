@@ -29,7 +29,6 @@ const BUTTON_CHARACTERS = 10;
  * The reply's text goes before the cards as markdown; the card repeats its first line.
  */
 export function wecomConfirmCards(message: ReplyMessage): WecomButtonCard[] {
-  // Limitation: a pressed card stays pressable (no update_template_card); a 2nd press is refused.
   const groups = byActionId(message.actions);
   const summary = firstLine(message.text);
   const language = messageLanguage(message.actions.map((action) => action.label).join(' '));

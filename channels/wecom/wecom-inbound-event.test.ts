@@ -71,6 +71,7 @@ describe('wecomInboundEvent', () => {
         Event: 'template_card_event',
         EventKey: '0b9f2d3e-6a41-4c55-9d0e-3f1a2b3c4d5e:confirm',
         TaskId: 'dw-task',
+        ResponseCode: 'code-to-update-the-card',
       },
       { corpId: CORP_ID },
     );
@@ -81,7 +82,12 @@ describe('wecomInboundEvent', () => {
       actionId: '0b9f2d3e-6a41-4c55-9d0e-3f1a2b3c4d5e',
       decision: 'confirm',
     });
-    expect(event?.address).toEqual({ workspaceId: CORP_ID, chatId: 'ZhangSan', direct: true });
+    expect(event?.address).toEqual({
+      workspaceId: CORP_ID,
+      chatId: 'ZhangSan',
+      direct: true,
+      messageId: 'code-to-update-the-card',
+    });
   });
 
   it('drops enter_agent, subscribe and other events', () => {

@@ -44,7 +44,8 @@ export function wecomInboundEvent(
   const key = dedupeKey({ platform: 'wecom', fields });
   if (key === undefined) throw malformed('The message has no MsgId, sender or time to dedupe by.');
 
-  const messageId = fields.MsgId || undefined;
+  // A card press has no MsgId; its ResponseCode is what WeCom updates the pressed card by.
+  const messageId = fields.MsgId || fields.ResponseCode || undefined;
   return {
     platform: 'wecom',
     dedupeKey: key,

@@ -19,6 +19,8 @@ export interface FeishuMockApi {
   sent(): SentMessage[];
   /** Every send call, oldest first. */
   calls(): RecordedCall[];
+  /** Cards redrawn with PATCH, oldest first: the message id and the card JSON. */
+  patched(): { messageId: string; content: string }[];
   /** How many tenant_access_tokens were issued. */
   tokensIssued(): number;
   /** Revokes the current token, as Feishu does when one is reset. */
@@ -30,6 +32,7 @@ export interface FeishuMockApi {
 /** Starts (when listened on) a mocked Feishu API at `base`. */
 export function createFeishuMockApi(base = API_BASE): FeishuMockApi {
   let calls: RecordedCall[] = [];
+  let patched: { messageId: string; content: string }[] = [];
   let failing = false;
   let issued = 0;
   let validToken = '';
@@ -85,12 +88,18 @@ export function createFeishuMockApi(base = API_BASE): FeishuMockApi {
     http.post(`${base}/open-apis/im/v1/messages/:messageId/reply`, ({ request, params }) =>
       record(request, `/open-apis/im/v1/messages/${String(params.messageId)}/reply`),
     ),
+    http.patch(`${base}/open-apis/im/v1/messages/:messageId`, async ({ request, params }) => {
+      const body = (await request.json()) as Record<string, unknown>;
+      patched.push({ messageId: String(params.messageId), content: String(body.content) });
+      return HttpResponse.json({ code: 0, msg: 'success', data: {} });
+    }),
   );
 
   return {
     server,
     sent: () => calls.map(sentMessage),
     calls: () => [...calls],
+    patched: () => [...patched],
     tokensIssued: () => issued,
     revokeToken: () => {
       validToken = 'revoked';
@@ -100,6 +109,7 @@ export function createFeishuMockApi(base = API_BASE): FeishuMockApi {
     },
     reset: () => {
       calls = [];
+      patched = [];
       failing = false;
     },
   };

@@ -18,6 +18,8 @@ export interface SlackApiMock {
   close(): void;
   /** Messages posted, oldest first. */
   posted(): PostedMessage[];
+  /** Messages redrawn with `chat.update`, oldest first. */
+  updated(): { channel: string; ts: string; blocks: Record<string, unknown>[] }[];
   /** Bodies posted to response URLs (`https://hooks.slack.com/...`), oldest first. */
   responded(): Record<string, unknown>[];
   /** Users `conversations.open` was called for. */
@@ -37,6 +39,7 @@ export function createSlackApiMock(apiUrl = TEST_API_URL): SlackApiMock {
   let posted: PostedMessage[] = [];
   let opened: string[] = [];
   let responded: Record<string, unknown>[] = [];
+  let updated: ReturnType<SlackApiMock['updated']> = [];
   let failing = false;
   let socketUrl = 'ws://127.0.0.1:1/';
 
@@ -58,6 +61,13 @@ export function createSlackApiMock(apiUrl = TEST_API_URL): SlackApiMock {
       });
       return HttpResponse.json({ ok: true, channel, ts: `1735690000.${posted.length}` });
     }),
+    http.post(`${apiUrl}chat.update`, async ({ request }) => {
+      const form = new URLSearchParams(await request.text());
+      const channel = form.get('channel') ?? '';
+      const ts = form.get('ts') ?? '';
+      updated.push({ channel, ts, blocks: JSON.parse(form.get('blocks') ?? '[]') });
+      return HttpResponse.json({ ok: true, channel, ts });
+    }),
     http.post(`${apiUrl}conversations.open`, async ({ request }) => {
       const users = new URLSearchParams(await request.text()).get('users') ?? '';
       opened.push(users);
@@ -77,6 +87,7 @@ export function createSlackApiMock(apiUrl = TEST_API_URL): SlackApiMock {
     close: () => server.close(),
     posted: () => posted,
     responded: () => responded,
+    updated: () => updated,
     openedFor: () => opened,
     failSends: () => {
       failing = true;
@@ -88,6 +99,7 @@ export function createSlackApiMock(apiUrl = TEST_API_URL): SlackApiMock {
       posted = [];
       opened = [];
       responded = [];
+      updated = [];
       failing = false;
     },
   };

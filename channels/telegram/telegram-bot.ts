@@ -62,7 +62,6 @@ async function receiveUpdate(context: Context, options: TelegramBotOptions): Pro
 
 /** Stops the button's spinner; a failure only leaves it spinning, so it is logged, not thrown. */
 async function answerPress(context: Context, logger: Logger): Promise<void> {
-  // Limitation: the keyboard stays under the message after a press; the core refuses a second.
   try {
     await context.answerCallbackQuery();
   } catch (error) {

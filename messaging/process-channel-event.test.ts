@@ -14,7 +14,7 @@ import { PUSH_CHANNEL_MESSAGE, queuePush } from './channel-outbox.ts';
 import type { InboundBody, InboundEvent } from './inbound-event.ts';
 import { issueLinkCode } from './link-codes.ts';
 import { receiveInboundEvent } from './receive-inbound-event.ts';
-import { textReply } from './reply-message.ts';
+import { type ReplyMessage, textReply } from './reply-message.ts';
 
 let database: DatabaseHandle;
 let rep: Caller;
@@ -70,6 +70,18 @@ async function link(userId: string): Promise<void> {
   expect(await say(userId, { type: 'command', command: 'link', argument: code })).toMatch(
     /已关联|Linked/,
   );
+}
+
+/** Links the user and has them ask for a call to be logged; returns the reply with buttons. */
+async function askForWrite(userId: string): Promise<ReplyMessage> {
+  await link(userId);
+  const text = '记录一次通话：与张主任确认了演示，线索 c1db20b0-6366-5eca-8bd8-03ebead7e09a';
+  await receiveInboundEvent(database.db, event(userId, { type: 'text', text }));
+  await drain();
+  const reply = client.deliveries[0]?.message;
+  if (!reply) throw new Error('The request to log a call got no reply.');
+  client.deliveries.length = 0;
+  return reply;
 }
 
 describe('processChannelEvent', () => {
@@ -176,16 +188,7 @@ describe('processChannelEvent', () => {
   });
 
   it('applies a prepared write only when its owner presses confirm, once', async () => {
-    await link('U-write');
-    await receiveInboundEvent(
-      database.db,
-      event('U-write', {
-        type: 'text',
-        text: '记录一次通话：与张主任确认了演示，线索 c1db20b0-6366-5eca-8bd8-03ebead7e09a',
-      }),
-    );
-    await drain();
-    const actions = client.deliveries[0]?.message.actions ?? [];
+    const { actions } = await askForWrite('U-write');
     expect(actions.map((action) => action.decision)).toEqual(['confirm', 'cancel']);
     const actionId = actions[0]?.actionId ?? '';
 
@@ -201,17 +204,8 @@ describe('processChannelEvent', () => {
   });
 
   it('redraws the pressed message with only the buttons of writes still open', async () => {
-    await link('U-two');
-    await receiveInboundEvent(
-      database.db,
-      event('U-two', {
-        type: 'text',
-        text: '记录一次通话：与张主任确认了演示，线索 c1db20b0-6366-5eca-8bd8-03ebead7e09a',
-      }),
-    );
-    await drain();
-    const sent = client.deliveries[0]?.message;
-    const actionId = sent?.actions[0]?.actionId ?? '';
+    const sent = await askForWrite('U-two');
+    const actionId = sent.actions[0]?.actionId ?? '';
     client.buttonUpdates.length = 0;
     const press = (userId: string, decision: 'confirm' | 'cancel') => {
       const pressed = event(userId, { type: 'action', actionId, decision });

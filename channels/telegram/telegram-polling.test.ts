@@ -22,6 +22,7 @@ afterAll(() => mock.server.close());
 function channelWith(options: {
   receive?: (event: InboundEvent) => Promise<Receipt>;
   webhookSecret?: string;
+  retryDelaysMs?: number[];
 }): { channel: ChatChannel; received: InboundEvent[] } {
   const received: InboundEvent[] = [];
   const config = {
@@ -38,7 +39,7 @@ function channelWith(options: {
         return options.receive ? options.receive(event) : 'accepted';
       },
     },
-    { pollingRetryDelaysMs: [5, 5] },
+    { pollingRetryDelaysMs: options.retryDelaysMs ?? [5, 5] },
   );
   return { channel, received };
 }
@@ -95,6 +96,42 @@ describe('Telegram long polling', () => {
       'telegram:123456789:501',
       'telegram:123456789:501',
     ]);
+  });
+
+  it('keeps trying an update past the listed waits until it is stored', async () => {
+    serveUpdateOnce();
+    let failures = 5;
+    const { channel, received } = channelWith({
+      receive: async () => {
+        if (failures-- > 0) throw new Error('database is down');
+        return 'accepted';
+      },
+    });
+
+    await channel.start?.();
+    await vi.waitFor(() => expect(received).toHaveLength(6));
+    await channel.stop?.();
+
+    expect(new Set(received.map((event) => event.dedupeKey))).toEqual(
+      new Set(['telegram:123456789:501']),
+    );
+  });
+
+  it('stops waiting to retry an update when polling stops', async () => {
+    serveUpdateOnce();
+    const { channel, received } = channelWith({
+      receive: async () => {
+        throw new Error('database is down');
+      },
+      retryDelaysMs: [3_600_000],
+    });
+
+    await channel.start?.();
+    await vi.waitFor(() => expect(received).toHaveLength(1));
+    await channel.stop?.();
+
+    expect(received).toHaveLength(1);
+    expect(mock.calls('getUpdates').at(-1)?.body).toMatchObject({ offset: 502 });
   });
 
   it('starts at once when Telegram is unreachable, and polls once it answers', async () => {

@@ -5,14 +5,17 @@ import type { Logger } from '../../lib/logger.ts';
 import { toTelegramError } from './telegram-api-error.ts';
 import type { TelegramBot } from './telegram-bot.ts';
 
-/** Waits before trying again to store an update that failed, e.g. while the database is down. */
+/**
+ * Waits before trying again to store an update that failed, e.g. while the database is down;
+ * the last wait repeats until the update is stored or polling stops.
+ */
 const DEFAULT_RETRY_DELAYS_MS = [1_000, 2_000, 4_000, 8_000, 16_000];
 
 /** What long polling needs. */
 export interface TelegramPollingOptions {
   telegram: TelegramBot;
   logger: Logger;
-  /** Waits before each new attempt at an update that could not be stored. */
+  /** Waits before each new attempt at an update that could not be stored; the last repeats. */
   retryDelaysMs?: readonly number[] | undefined;
 }
 
@@ -36,8 +39,11 @@ export function createTelegramPolling(options: TelegramPollingOptions): Telegram
   const { bot } = options.telegram;
   const retryDelaysMs = options.retryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS;
   let running: Promise<void> | undefined;
+  let stopping = new AbortController();
 
-  bot.catch((failure) => retryUpdate(failure, { ...options, retryDelaysMs }));
+  bot.catch((failure) =>
+    retryUpdate(failure, { ...options, retryDelaysMs, signal: stopping.signal }),
+  );
 
   const launch = (started: () => void = () => {}, failed: (error: unknown) => void = () => {}) => {
     running = bot
@@ -57,6 +63,7 @@ export function createTelegramPolling(options: TelegramPollingOptions): Telegram
 
   return {
     async start(): Promise<void> {
+      stopping = new AbortController();
       try {
         await options.telegram.identify();
       } catch (error) {
@@ -70,6 +77,7 @@ export function createTelegramPolling(options: TelegramPollingOptions): Telegram
     },
 
     async stop(): Promise<void> {
+      stopping.abort();
       try {
         await bot.stop();
       } catch (error) {
@@ -84,12 +92,13 @@ export function createTelegramPolling(options: TelegramPollingOptions): Telegram
 }
 
 /**
- * Tries again to store an update whose handler failed, while polling runs, since Telegram
- * will not send it again once the next `getUpdates` confirms it. Malformed updates are skipped.
+ * Tries again to store an update whose handler failed, until it is stored or polling stops,
+ * since Telegram will not send it again once the next `getUpdates` confirms it; the updates
+ * behind it wait. Malformed updates are skipped.
  */
 async function retryUpdate(
   failure: BotError,
-  options: TelegramPollingOptions & { retryDelaysMs: readonly number[] },
+  options: TelegramPollingOptions & { retryDelaysMs: readonly number[]; signal: AbortSignal },
 ): Promise<void> {
   const { bot } = options.telegram;
   const updateId = failure.ctx.update.update_id;
@@ -99,13 +108,14 @@ async function retryUpdate(
   }
 
   let lastError = failure.error;
-  for (const delayMs of options.retryDelaysMs) {
+  for (let attempt = 0; !options.signal.aborted; attempt += 1) {
+    const delayMs = options.retryDelaysMs[Math.min(attempt, options.retryDelaysMs.length - 1)];
     options.logger.warn(
       { updateId, err: lastError, delayMs },
       'telegram update not stored; retrying',
     );
-    await sleep(delayMs);
-    if (!bot.isRunning()) break;
+    await sleep(delayMs ?? 1_000, undefined, { signal: options.signal }).catch(() => {});
+    if (options.signal.aborted) break;
     try {
       await bot.handleUpdate(failure.ctx.update);
       return;
@@ -113,6 +123,6 @@ async function retryUpdate(
       lastError = (error as BotError).error ?? error;
     }
   }
-  // Limitation: an update still failing after the retries is lost; a webhook would redeliver it.
-  options.logger.error({ updateId, err: lastError }, 'telegram update lost');
+  // Limitation: an update still unstored when polling stops is lost; a webhook would resend it.
+  options.logger.error({ updateId, err: lastError }, 'telegram update lost at shutdown');
 }

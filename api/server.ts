@@ -76,7 +76,8 @@ export async function startServer(config: Config, logger: Logger): Promise<Runni
   await new Promise<void>((resolve) => server.once('listening', resolve));
   const port = (server.address() as AddressInfo).port;
   logger.info({ port, model }, 'listening');
-  for (const channel of channels) await channel.start?.();
+  // Side by side: a channel slow to connect does not hold back the others.
+  await Promise.all(channels.map((channel) => channel.start?.()));
 
   return {
     port,

@@ -1,5 +1,6 @@
-import { type App, type ReceiverEvent, SocketModeReceiver } from '@slack/bolt';
-import { InputError } from '../../lib/errors.ts';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { type App, type ReceiverEvent, SocketModeReceiver, webApi } from '@slack/bolt';
+import { ConfigurationError, InputError } from '../../lib/errors.ts';
 import type { Logger } from '../../lib/logger.ts';
 import { boltLogger } from './bolt-logger.ts';
 import type { BoltOutcome, SlackDelivery } from './slack-bolt-app.ts';
@@ -12,13 +13,34 @@ export interface SlackSocketModeOptions {
   apiUrl: string;
   dispatch(delivery: SlackDelivery): Promise<BoltOutcome>;
   logger: Logger;
+  /**
+   * How long `start` waits for the connection before it returns and lets the connection
+   * come up in the background. Default 10 s.
+   */
+  connectWaitMs?: number;
 }
 
 /** A Socket Mode session: opened by `start`, closed by `stop`. */
 export interface SlackSocketMode {
+  /**
+   * Connects; throws a ConfigurationError when Slack rejects the app token. When Slack cannot
+   * be reached in time, it returns and the connection keeps trying in the background, so
+   * the rest of Dealwise starts anyway.
+   */
   start(): Promise<void>;
   stop(): Promise<void>;
 }
+
+/** Slack's errors for an app token it will never accept as it is. */
+const TOKEN_REJECTED = new Set([
+  'invalid_auth',
+  'not_authed',
+  'account_inactive',
+  'token_revoked',
+  'token_expired',
+  'not_allowed_token_type',
+]);
+const CONNECT_WAIT_MS = 10_000;
 
 const ENVELOPE_SOURCES: Record<string, SlackBodySource> = {
   events_api: 'events_api',
@@ -55,13 +77,46 @@ export function createSlackSocketMode(options: SlackSocketModeOptions): SlackSoc
 
   return {
     async start() {
-      await receiver.start();
-      logger.info('slack socket mode connected');
+      const connecting = receiver.start().then(
+        () => logger.info('slack socket mode connected'),
+        (error: unknown) => {
+          throw socketModeFailure(error);
+        },
+      );
+      const patience = new AbortController();
+      const waited = await Promise.race([
+        connecting.then(() => 'connected' as const),
+        sleep(options.connectWaitMs ?? CONNECT_WAIT_MS, 'waiting' as const, {
+          signal: patience.signal,
+        }).catch(() => 'connected' as const),
+      ]).finally(() => patience.abort());
+      if (waited === 'waiting') {
+        logger.warn('slack socket mode not connected yet; it keeps trying in the background');
+        connecting.catch((error: unknown) =>
+          logger.error({ err: error }, 'slack socket mode could not connect'),
+        );
+      }
     },
     async stop() {
       await receiver.stop();
     },
   };
+}
+
+/** A rejected app token as a ConfigurationError that says what to do; anything else as is. */
+function socketModeFailure(error: unknown): unknown {
+  if (!(error instanceof webApi.WebAPIPlatformError)) return error;
+  const reason = error.data.error;
+  if (!TOKEN_REJECTED.has(reason)) return error;
+  return new ConfigurationError({
+    code: 'slack_app_token_rejected',
+    message:
+      `Slack rejected SLACK_APP_TOKEN (${reason}); create an app-level token with the ` +
+      'connections:write scope under Basic Information → App-Level Tokens, or unset it to ' +
+      'receive Slack over HTTP.',
+    details: { reason },
+    cause: error,
+  });
 }
 
 async function deliver(event: ReceiverEvent, options: SlackSocketModeOptions): Promise<void> {

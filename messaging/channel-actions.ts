@@ -59,8 +59,26 @@ export async function createWriteActions(
 export type ActionRefusal = 'unavailable';
 
 /**
- * Uses up the caller's button once and returns what it stands for. A press by another user,
- * after expiry or a second time finds nothing: buttons in group chats are visible to all.
+ * What the caller's button stands for while it can still be pressed. A press by another
+ * user, after expiry or after the button was used finds nothing: buttons in group chats are
+ * visible to all.
+ */
+export async function findWriteAction(
+  db: Database,
+  caller: Caller,
+  options: { actionId: string; now: Date },
+): Promise<ConfirmWritePayload | undefined> {
+  if (!isUuid(options.actionId)) return undefined;
+  const [row] = await db
+    .select({ payload: channelActions.payload })
+    .from(channelActions)
+    .where(openActionOf(caller, options));
+  return row?.payload as ConfirmWritePayload | undefined;
+}
+
+/**
+ * Uses up the caller's button, once its press has been answered; returns what it stood for,
+ * or undefined when it was no longer open.
  */
 export async function takeWriteAction(
   db: Database,
@@ -71,18 +89,20 @@ export async function takeWriteAction(
   const [row] = await db
     .update(channelActions)
     .set({ usedAt: options.now })
-    .where(
-      and(
-        eq(channelActions.id, options.actionId),
-        eq(channelActions.tenantId, caller.tenantId),
-        eq(channelActions.userId, caller.userId),
-        eq(channelActions.kind, CONFIRM_WRITE),
-        isNull(channelActions.usedAt),
-        gt(channelActions.expiresAt, options.now),
-      ),
-    )
+    .where(openActionOf(caller, options))
     .returning({ payload: channelActions.payload });
   return row?.payload as ConfirmWritePayload | undefined;
+}
+
+function openActionOf(caller: Caller, options: { actionId: string; now: Date }) {
+  return and(
+    eq(channelActions.id, options.actionId),
+    eq(channelActions.tenantId, caller.tenantId),
+    eq(channelActions.userId, caller.userId),
+    eq(channelActions.kind, CONFIRM_WRITE),
+    isNull(channelActions.usedAt),
+    gt(channelActions.expiresAt, options.now),
+  );
 }
 
 /**

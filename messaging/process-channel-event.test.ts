@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { authenticateApiKey } from '../auth/api-keys.ts';
 import type { Caller } from '../auth/caller.ts';
@@ -13,7 +13,7 @@ import { channelJobHandlers } from './channel-job-handlers.ts';
 import { PUSH_CHANNEL_MESSAGE, queuePush } from './channel-outbox.ts';
 import type { InboundBody, InboundEvent } from './inbound-event.ts';
 import { issueLinkCode } from './link-codes.ts';
-import { receiveInboundEvent } from './receive-inbound-event.ts';
+import { PROCESS_CHANNEL_EVENT, receiveInboundEvent } from './receive-inbound-event.ts';
 import { type ReplyMessage, textReply } from './reply-message.ts';
 
 let database: DatabaseHandle;
@@ -201,6 +201,27 @@ describe('processChannelEvent', () => {
     expect(await say('U-write', { type: 'action', actionId, decision: 'confirm' })).toMatch(
       /失效|no longer/,
     );
+  });
+
+  it('keeps a button open when applying its write fails on the way, and applies it on retry', async () => {
+    const { actions } = await askForWrite('U-retry');
+    const actionId = actions[0]?.actionId ?? '';
+    const confirm = { type: 'action' as const, actionId, decision: 'confirm' as const };
+
+    await database.db.execute(sql`alter table activities rename to activities_away`);
+    await receiveInboundEvent(database.db, event('U-retry', confirm));
+    await drain();
+    await database.db.execute(sql`alter table activities_away rename to activities`);
+    expect(client.deliveries).toEqual([]);
+
+    await database.db
+      .update(jobs)
+      .set({ runAt: new Date() })
+      .where(and(eq(jobs.kind, PROCESS_CHANNEL_EVENT), eq(jobs.status, 'queued')));
+    await drain();
+
+    expect(client.texts()).toMatch(/记录|logged/i);
+    expect(client.texts()).not.toMatch(/失效|no longer/);
   });
 
   it('redraws the pressed message with only the buttons of writes still open', async () => {

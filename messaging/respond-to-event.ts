@@ -7,7 +7,9 @@ import { applyConfirmedWrite } from '../tools/apply-confirmed-write.ts';
 import { ALL_TOOLS } from '../tools/index.ts';
 import type { WriteToolDefinition } from '../tools/tool-definition.ts';
 import {
+  type ConfirmWritePayload,
   createWriteActions,
+  findWriteAction,
   rememberActionMessage,
   takeWriteAction,
   withOpenActions,
@@ -160,27 +162,44 @@ async function replyOf(
   return reply;
 }
 
+/**
+ * Answers a press of a write's button. The button is used up only once the press is
+ * answered: a confirmation that fails on the way (the database, say) is retried by its job
+ * with the button still open, and applying twice is harmless, since a write is idempotent
+ * per confirmation token.
+ */
 async function respondToAction(
   context: RespondContext,
   press: { actionId: string; decision: 'confirm' | 'cancel' },
 ): Promise<Response> {
   const { agent, caller, now } = context;
   const language = callerLanguage(caller);
-  const write = await takeWriteAction(agent.db, caller, { actionId: press.actionId, now });
+  const found = { actionId: press.actionId, now };
+  const write = await findWriteAction(agent.db, caller, found);
   if (!write) return reply('action_unavailable', PHRASES.actionUnavailable[language]);
-  const pressed = write.message && {
-    pressedMessage: await withOpenActions(agent.db, { message: write.message, now }),
-  };
-  if (press.decision === 'cancel') {
-    return { ...reply('action_cancelled', PHRASES.cancelled[language]), ...pressed };
-  }
 
+  const response =
+    press.decision === 'cancel'
+      ? reply('action_cancelled', PHRASES.cancelled[language])
+      : await confirmWrite(context, write);
+  await takeWriteAction(agent.db, caller, found);
+
+  if (!write.message) return response;
+  const pressedMessage = await withOpenActions(agent.db, { message: write.message, now });
+  return { ...response, pressedMessage };
+}
+
+async function confirmWrite(
+  context: RespondContext,
+  write: ConfirmWritePayload,
+): Promise<Response> {
   const tool = ALL_TOOLS.find((candidate) => candidate.name === write.tool);
   if (tool?.kind !== 'write') {
-    return { ...reply('action_unavailable', PHRASES.actionUnavailable[language]), ...pressed };
+    const language = callerLanguage(context.caller);
+    return reply('action_unavailable', PHRASES.actionUnavailable[language]);
   }
   const writeTool = tool as unknown as WriteToolDefinition<unknown, unknown, unknown>;
-  return { ...(await applyWrite(context, { tool: writeTool, token: write.token })), ...pressed };
+  return applyWrite(context, { tool: writeTool, token: write.token });
 }
 
 /** Applies a confirmed write; a write the tool now refuses is answered with the reason. */

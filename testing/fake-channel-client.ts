@@ -13,8 +13,9 @@ export type FakeDelivery =
   | { kind: 'direct'; recipient: ChannelRecipient; message: ReplyMessage };
 
 /**
- * A ChannelClient that records what it sends and the buttons it redraws, and fails on demand. It sends a message's
- * paragraphs as separate pieces, as platforms with a length limit do.
+ * A ChannelClient that records what it sends and the buttons it redraws, and fails on
+ * demand. It sends a message's paragraphs as separate pieces, as platforms with a length
+ * limit do.
  */
 export class FakeChannelClient implements ChannelClient {
   readonly deliveries: FakeDelivery[] = [];

@@ -101,8 +101,9 @@ export function commandEvent(body: SlackCommandBody, receivedAt: Date): InboundE
 
 /**
  * A press of a Dealwise confirm or cancel button as an inbound `action` event, answered where
- * the button's message is; the address names that message, so its buttons can be redrawn. Throws an InputError when the button's value is not one Dealwise
- * wrote (`<actionId>:<decision>`, the decision matching the button).
+ * the button's message is; the address names that message, so its buttons can be redrawn.
+ * Throws an InputError when the button's value is not one Dealwise wrote
+ * (`<actionId>:<decision>`, the decision matching the button).
  */
 export function buttonEvent(
   body: SlackBlockActionsBody,

@@ -36,5 +36,6 @@ export function usageTotals(usages: readonly TurnResult['usage'][]): UsageTotals
 export function describeUsage(totals: UsageTotals): string {
   const unknown =
     totals.turnsWithUnknownCost > 0 ? ` (+${totals.turnsWithUnknownCost} unpriced)` : '';
-  return `${totals.totalTokens.toLocaleString('en-US')} tokens, $${totals.cost.toFixed(4)}${unknown}`;
+  const tokens = totals.totalTokens.toLocaleString('en-US');
+  return `${tokens} tokens, $${totals.cost.toFixed(4)}${unknown}`;
 }

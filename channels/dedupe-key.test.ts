@@ -39,6 +39,23 @@ describe('dedupeKey', () => {
     expect(dedupeKey({ platform: 'wecom', fields })).toBe('wecom:lisi:1735689600');
   });
 
+  it('tells apart two WeCom card buttons pressed in the same second', () => {
+    const press = (eventKey: string) => ({
+      MsgType: 'event',
+      Event: 'template_card_event',
+      FromUserName: 'lisi',
+      CreateTime: '1735689600',
+      EventKey: eventKey,
+    });
+
+    expect(dedupeKey({ platform: 'wecom', fields: press('write-a:confirm') })).toBe(
+      'wecom:lisi:1735689600:write-a:confirm',
+    );
+    expect(dedupeKey({ platform: 'wecom', fields: press('write-b:confirm') })).toBe(
+      'wecom:lisi:1735689600:write-b:confirm',
+    );
+  });
+
   it('returns undefined for a WeCom event without a sender', () => {
     expect(dedupeKey({ platform: 'wecom', fields: { CreateTime: '1735689600' } })).toBeUndefined();
   });

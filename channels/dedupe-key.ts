@@ -11,8 +11,9 @@ export type DedupeInput =
 /**
  * Builds the key that recognises a redelivered webhook: `slack:<event_id>`,
  * `telegram:<update_id>`, `wecom:<MsgId>` (or `wecom:<FromUserName>:<CreateTime>` for events,
- * which carry no MsgId) and `feishu:<event_id or uuid>`. Undefined when the payload has no id,
- * e.g. a Slack interactivity payload or a challenge.
+ * which carry no MsgId, with `:<EventKey>` for a card press, so that two buttons pressed in
+ * one second are two events) and `feishu:<event_id or uuid>`. Undefined when the payload has
+ * no id, e.g. a Slack interactivity payload or a challenge.
  */
 export function dedupeKey(input: DedupeInput): string | undefined {
   // Limitation: keys are unique per platform, not per app or tenant; multi-bot adapters prefix.
@@ -34,7 +35,9 @@ function wecomId(fields: WecomFields): string | undefined {
 
   const sender = textId(fields.FromUserName);
   const createTime = textId(fields.CreateTime);
-  return sender !== undefined && createTime !== undefined ? `${sender}:${createTime}` : undefined;
+  if (sender === undefined || createTime === undefined) return undefined;
+  const eventKey = textId(fields.EventKey);
+  return eventKey === undefined ? `${sender}:${createTime}` : `${sender}:${createTime}:${eventKey}`;
 }
 
 function textId(value: unknown): string | undefined {

@@ -145,7 +145,7 @@ describe('POST /wecom/callback', () => {
     expect(response.status).toBe(200);
   });
 
-  it('routes a template card press to an action event keyed by sender and time', async () => {
+  it('routes a template card press to an action event keyed by sender, time and button', async () => {
     const { MsgId: _none, ...fields } = TEXT;
     const response = await post({
       ...fields,
@@ -157,7 +157,9 @@ describe('POST /wecom/callback', () => {
     });
 
     expect(response.status).toBe(200);
-    expect(received[0]?.dedupeKey).toBe(`wecom:ZhangSan:${NOW_SECONDS - 2}`);
+    expect(received[0]?.dedupeKey).toBe(
+      `wecom:ZhangSan:${NOW_SECONDS - 2}:0b9f2d3e-6a41-4c55-9d0e-3f1a2b3c4d5e:cancel`,
+    );
     expect(received[0]?.body).toEqual({
       type: 'action',
       actionId: '0b9f2d3e-6a41-4c55-9d0e-3f1a2b3c4d5e',

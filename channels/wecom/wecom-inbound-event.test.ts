@@ -63,7 +63,7 @@ describe('wecomInboundEvent', () => {
     expect(event?.body).toEqual({ type: 'unsupported', kind });
   });
 
-  it('reads a template card press as an action, deduped by sender and time', () => {
+  it('reads a template card press as an action, deduped by sender, time and button', () => {
     const event = wecomInboundEvent(
       {
         ...BASE,
@@ -76,7 +76,9 @@ describe('wecomInboundEvent', () => {
       { corpId: CORP_ID },
     );
 
-    expect(event?.dedupeKey).toBe('wecom:ZhangSan:1767225600');
+    expect(event?.dedupeKey).toBe(
+      'wecom:ZhangSan:1767225600:0b9f2d3e-6a41-4c55-9d0e-3f1a2b3c4d5e:confirm',
+    );
     expect(event?.body).toEqual({
       type: 'action',
       actionId: '0b9f2d3e-6a41-4c55-9d0e-3f1a2b3c4d5e',

@@ -6,7 +6,12 @@ export function requireRole(caller: Caller, roles: readonly Role[], action: stri
   if (roles.includes(caller.role)) return;
   throw new ForbiddenError({
     code: 'role_not_allowed',
-    message: `Your role (${caller.role}) may not ${action}; ask a ${roles.join(' or ')}.`,
+    message: `Your role (${caller.role}) may not ${action}; ask ${withArticle(roles.join(' or '))}.`,
     details: { requiredRoles: roles },
   });
+}
+
+/** "an admin", "a manager or admin". */
+function withArticle(noun: string): string {
+  return /^[aeiou]/i.test(noun) ? `an ${noun}` : `a ${noun}`;
 }

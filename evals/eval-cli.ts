@@ -41,6 +41,9 @@ try {
     database: config.database,
     run: { suites: options.suites, options: { ...runOptions, via: 'cli' } },
     execute: () => runSuites({ config: setup.config, options, suites, setup }),
+    onInterrupt: async () => {
+      for (const line of await setup.interrupted()) console.error(`\n${line}`);
+    },
   });
   const runs = recorded.suites;
   report(runs);

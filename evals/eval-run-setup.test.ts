@@ -10,6 +10,7 @@ import { createLogger } from '../lib/logger.ts';
 import { startFakeOpenAIServer } from '../testing/fake-openai-server.ts';
 import { TEST_CONFIRMATION_SECRET } from '../testing/test-app.ts';
 import { createTestDatabase } from '../testing/test-database.ts';
+import { loadCassette } from './cassette/cassette-file.ts';
 import { parseEvalOptions } from './eval-options.ts';
 import { type EvalRunSetup, prepareEvalRun } from './eval-run-setup.ts';
 import type { EvalSuite } from './load-suite.ts';
@@ -59,6 +60,7 @@ describe('prepareEvalRun with a cassette and a judge', () => {
   let file: string;
   let recorded: SuiteRun;
   let recordedLines: string[];
+  let savedAfterSuite: number;
 
   beforeAll(async () => {
     database = await createTestDatabase('demo');
@@ -89,6 +91,7 @@ describe('prepareEvalRun with a cassette and a judge', () => {
       file,
     ]);
     recorded = await runWith(setup, database);
+    savedAfterSuite = (await loadCassette(file)).interactions.length;
     recordedLines = await setup.finish();
     await server.close();
   });
@@ -106,6 +109,10 @@ describe('prepareEvalRun with a cassette and a judge', () => {
     });
     expect(recorded.judge).toMatchObject({ judged: 1, agreed: 1, agreement: 1 });
     expect(recordedLines[0]).toMatch(/^Recorded 3 model request\(s\) to .*judged\.cassette\.json/);
+  });
+
+  it('saves the recording after each suite, before the run finishes', () => {
+    expect(savedAfterSuite).toBe(3);
   });
 
   it('replays the agent and the judge with no API key and the server gone', async () => {

@@ -26,8 +26,13 @@ export interface EvalRunSetup {
   pinClock(agent: AgentDependencies): AgentDependencies;
   /** Wraps each case attempt of a suite, with a cassette. */
   aroundAttempt(suite: string): AroundAttempt | undefined;
-  /** Judges a suite's run when asked to, and adds what the cassette saw of it. */
+  /**
+   * Judges a suite's run when asked to, and adds what the cassette saw of it; a recording is
+   * saved after every suite, so an interrupted run keeps the suites it finished.
+   */
   finishSuite(run: SuiteRun, suite: EvalSuite): Promise<SuiteRun>;
+  /** For a run interrupted (Ctrl-C): saves what a recording holds so far; lines to print. */
+  interrupted(): Promise<string[]>;
   /** Saves a recording; returns lines for the console. */
   finish(): Promise<string[]>;
 }
@@ -81,7 +86,13 @@ export async function prepareEvalRun(options: {
       const judged = judge
         ? await judgeSuiteRun({ run, suite, judge, concurrency: evalOptions.concurrency })
         : run;
+      if (session?.mode === 'record') await session.save();
       return session ? { ...judged, cassette: cassetteReport(session, suite.name) } : judged;
+    },
+    interrupted: async () => {
+      if (session?.mode !== 'record') return [];
+      const saved = await session.save({ ended: true });
+      return [`Interrupted: the ${saved} model request(s) recorded so far are in ${session.file}.`];
     },
     finish: () => finishCassette(session),
   };

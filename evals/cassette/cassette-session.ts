@@ -21,8 +21,12 @@ export interface CassetteSession {
   within<T>(scope: CassetteScope, work: () => Promise<T>): Promise<T>;
   /** Requests a replay could not serve, all or those of the case runs matching `filter`. */
   mismatches(filter?: Partial<CassetteScope>): CassetteMismatch[];
-  /** Writes what was recorded; returns how many interactions. Replay writes nothing. */
-  save(): Promise<number>;
+  /**
+   * Writes what was recorded; returns how many interactions. With `ended`, only the requests
+   * whose response has ended, without waiting for those in flight (for an interrupted run).
+   * Replay writes nothing.
+   */
+  save(options?: { ended?: boolean }): Promise<number>;
 }
 
 const REDACTED = '[redacted]';
@@ -31,7 +35,8 @@ const MIN_SECRET_LENGTH = 8;
 
 /**
  * Starts recording: every request through the session's fetch, and its response, is kept
- * and written to `file` on `save()`. The values of `secrets` (API keys) are blanked out.
+ * and written to `file` on each `save()`, the whole recording so far every time. The values
+ * of `secrets` (API keys) are blanked out.
  */
 export function startRecording(options: {
   file: string;
@@ -52,9 +57,10 @@ export function startRecording(options: {
     fetch: recording.fetch,
     within: (scope, work) => scopes.run(scope, work),
     mismatches: () => [],
-    // Limitation: the cassette is written once, at the end; a run that crashes leaves none.
-    save: async () => {
-      const interactions = await recording.interactions();
+    save: async (saving = {}) => {
+      const interactions = saving.ended
+        ? recording.endedInteractions()
+        : await recording.interactions();
       const cassette = { version: CASSETTE_VERSION, ...options.meta, interactions };
       await saveCassette(options.file, redact(cassette, options.secrets));
       return interactions.length;

@@ -9,6 +9,8 @@ export interface RecordingFetch {
   fetch: typeof fetch;
   /** The interactions in the order their requests were made, once every body has ended. */
   interactions(): Promise<CassetteInteraction[]>;
+  /** The interactions that have ended (a whole response or an error), without waiting. */
+  endedInteractions(): CassetteInteraction[];
 }
 
 /**
@@ -55,6 +57,8 @@ export function createRecordingFetch(
 
   return {
     fetch: recordingFetch as typeof fetch,
+    endedInteractions: () =>
+      recorded.filter((interaction) => interaction.response || interaction.error !== undefined),
     interactions: async () => {
       await Promise.all(bodies);
       return recorded;

@@ -27,20 +27,24 @@ export async function recordEvalRun(options: {
   database: Config['database'];
   run: NewEvalRun;
   execute: () => Promise<SuiteRun[]>;
+  /** Called first when the run is interrupted, e.g. to save a recording so far. */
+  onInterrupt?: () => Promise<void>;
 }): Promise<RecordedEvalRun> {
   const handle = await openEvalRunDatabase(options.database);
   try {
     const { id } = await createEvalRun(handle.db, options.run);
     await startEvalRun(handle.db, id);
 
-    const interrupted = (signal: NodeJS.Signals) => {
-      failEvalRun(handle.db, { id, error: `Interrupted (${signal}) before it finished.` })
-        .then(() => handle.close())
-        .catch(() => {})
-        .finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
+    const interrupted = async (signal: NodeJS.Signals): Promise<never> => {
+      await options.onInterrupt?.().catch(() => {});
+      const error = `Interrupted (${signal}) before it finished.`;
+      await failEvalRun(handle.db, { id, error }).catch(() => {});
+      await handle.close().catch(() => {});
+      process.exit(signal === 'SIGINT' ? 130 : 143);
     };
-    process.once('SIGINT', interrupted);
-    process.once('SIGTERM', interrupted);
+    const onSignal = (signal: NodeJS.Signals) => void interrupted(signal);
+    process.once('SIGINT', onSignal);
+    process.once('SIGTERM', onSignal);
 
     let suites: SuiteRun[];
     try {
@@ -49,8 +53,8 @@ export async function recordEvalRun(options: {
       await failEvalRun(handle.db, { id, error: failureMessage(error) });
       throw error;
     } finally {
-      process.off('SIGINT', interrupted);
-      process.off('SIGTERM', interrupted);
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
     }
 
     await finishEvalRun(handle.db, { id, suites });

@@ -66,6 +66,24 @@ describe('channel configuration', () => {
     expect(loadConfig(proxied).channels.feishu?.apiBase).toBe('http://proxy.internal:8080');
   });
 
+  it('takes a Telegram webhook URL to register only over HTTPS and with its secret', () => {
+    const webhook = {
+      TELEGRAM_BOT_TOKEN: '123:abc',
+      TELEGRAM_WEBHOOK_SECRET: 'a-secret-of-sixteen-chars',
+      TELEGRAM_WEBHOOK_URL: 'https://sales.example.com/telegram/webhook',
+    };
+
+    expect(loadConfig(webhook).channels.telegram?.webhookUrl).toBe(
+      'https://sales.example.com/telegram/webhook',
+    );
+    expect(() => loadConfig({ ...webhook, TELEGRAM_WEBHOOK_SECRET: undefined })).toThrow(
+      /TELEGRAM_WEBHOOK_SECRET/,
+    );
+    expect(() =>
+      loadConfig({ ...webhook, TELEGRAM_WEBHOOK_URL: 'http://sales.example.com/telegram/webhook' }),
+    ).toThrow(/TELEGRAM_WEBHOOK_URL/);
+  });
+
   it('uses long polling for Telegram without a webhook secret', () => {
     const { telegram } = loadConfig({ TELEGRAM_BOT_TOKEN: '123:abc' }).channels;
     expect(telegram).toEqual({

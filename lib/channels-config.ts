@@ -32,6 +32,10 @@ export const channelsEnvironmentSchema = z.object({
     (value) => value === undefined || /^[A-Za-z0-9_-]{16,256}$/.test(value),
     'must be 16 to 256 characters of A-Z, a-z, 0-9, _ and -',
   ),
+  TELEGRAM_WEBHOOK_URL: optionalUrl.refine(
+    (value) => value === undefined || value.startsWith('https://'),
+    'must be the public https:// URL of POST /telegram/webhook; Telegram calls only HTTPS',
+  ),
   TELEGRAM_API_ROOT: optionalUrl,
   WECOM_CORP_ID: optionalText,
   WECOM_AGENT_ID: optionalText.refine(
@@ -71,6 +75,8 @@ export interface SlackConfig {
 export interface TelegramConfig {
   botToken: string;
   webhookSecret: string | undefined;
+  /** Where Telegram should send updates; registered with setWebhook at start when set. */
+  webhookUrl?: string | undefined;
   apiRoot: string;
 }
 
@@ -144,12 +150,18 @@ function slackConfig(env: ChannelsEnvironment): SlackConfig | undefined {
 
 function telegramConfig(env: ChannelsEnvironment): TelegramConfig | undefined {
   if (!env.TELEGRAM_BOT_TOKEN) {
-    if (env.TELEGRAM_WEBHOOK_SECRET) throw incomplete('Telegram', 'TELEGRAM_BOT_TOKEN');
+    if (env.TELEGRAM_WEBHOOK_SECRET || env.TELEGRAM_WEBHOOK_URL) {
+      throw incomplete('Telegram', 'TELEGRAM_BOT_TOKEN');
+    }
     return undefined;
+  }
+  if (env.TELEGRAM_WEBHOOK_URL && !env.TELEGRAM_WEBHOOK_SECRET) {
+    throw incomplete('Telegram', 'TELEGRAM_WEBHOOK_SECRET');
   }
   return {
     botToken: env.TELEGRAM_BOT_TOKEN,
     webhookSecret: env.TELEGRAM_WEBHOOK_SECRET,
+    ...(env.TELEGRAM_WEBHOOK_URL ? { webhookUrl: env.TELEGRAM_WEBHOOK_URL } : {}),
     apiRoot: env.TELEGRAM_API_ROOT ?? 'https://api.telegram.org',
   };
 }

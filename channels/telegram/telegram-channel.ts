@@ -3,6 +3,7 @@ import { Hono } from 'hono';
 import type { TelegramConfig } from '../../lib/channels-config.ts';
 import { ConfigurationError } from '../../lib/errors.ts';
 import type { ChannelDependencies, ChatChannel } from '../chat-channel.ts';
+import { toTelegramError } from './telegram-api-error.ts';
 import { createTelegramBot, type TelegramBot } from './telegram-bot.ts';
 import { createTelegramClient } from './telegram-client.ts';
 import { createTelegramPolling } from './telegram-polling.ts';
@@ -19,8 +20,9 @@ export interface TelegramChannelOptions {
 
 /**
  * The Telegram channel: a webhook at `POST /telegram/webhook` when a webhook secret is
- * configured, otherwise long polling between `start()` and `stop()`; both feed the same grammY
- * handlers. Nothing calls Telegram until `start()` or the first update.
+ * configured (registered with Telegram at `start()` when its public URL is too), otherwise
+ * long polling between `start()` and `stop()`; both feed the same grammY handlers. Nothing
+ * calls Telegram until `start()` or the first update.
  */
 export function createTelegramChannel(
   config: TelegramConfig,
@@ -32,13 +34,19 @@ export function createTelegramChannel(
   const client = createTelegramClient(telegram.bot.api);
 
   if (config.webhookSecret !== undefined) {
-    assertTelegramSecretToken(config.webhookSecret);
+    const secret = config.webhookSecret;
+    assertTelegramSecretToken(secret);
     return {
       platform: 'telegram',
-      routes: telegramWebhookRoutes({ telegram, secretToken: config.webhookSecret, logger }),
+      routes: telegramWebhookRoutes({ telegram, secretToken: secret, logger }),
       client,
       receiving: `webhook at POST ${TELEGRAM_WEBHOOK_PATH}`,
-      start: () => identifyAtStartUp(telegram, logger),
+      start: async () => {
+        await identifyAtStartUp(telegram, logger);
+        if (config.webhookUrl) {
+          await registerWebhook(telegram, { url: config.webhookUrl, secret, logger });
+        }
+      },
     };
   }
 
@@ -69,5 +77,26 @@ async function identifyAtStartUp(
   } catch (error) {
     if (error instanceof ConfigurationError) throw error;
     logger.warn({ err: error }, 'telegram getMe failed; asked again on the first update');
+  }
+}
+
+/**
+ * Tells Telegram where to send updates, with the secret it must send back. A rejected token
+ * stops start-up; an unreachable Telegram is logged, and the webhook stays as it was.
+ */
+async function registerWebhook(
+  telegram: TelegramBot,
+  options: { url: string; secret: string; logger: ChannelDependencies['logger'] },
+): Promise<void> {
+  try {
+    await telegram.bot.api.setWebhook(options.url, {
+      secret_token: options.secret,
+      allowed_updates: ['message', 'callback_query'],
+    });
+    options.logger.info({ url: options.url }, 'telegram webhook registered');
+  } catch (error) {
+    const failure = toTelegramError(error, { method: 'setWebhook' });
+    if (failure instanceof ConfigurationError) throw failure;
+    options.logger.error({ err: failure }, 'telegram webhook not registered; register it by hand');
   }
 }

@@ -31,6 +31,7 @@ function webhookChannel(
   options: {
     receive?: (event: InboundEvent) => Promise<Receipt>;
     webhookSecret?: string | undefined;
+    webhookUrl?: string;
   } & TelegramChannelOptions = {},
 ): { channel: ChatChannel; received: InboundEvent[] } {
   const received: InboundEvent[] = [];
@@ -42,7 +43,12 @@ function webhookChannel(
     },
   };
   const webhookSecret = 'webhookSecret' in options ? options.webhookSecret : TEST_WEBHOOK_SECRET;
-  const config = { botToken: TEST_BOT_TOKEN, webhookSecret, apiRoot: TEST_API_ROOT };
+  const config = {
+    botToken: TEST_BOT_TOKEN,
+    webhookSecret,
+    webhookUrl: options.webhookUrl,
+    apiRoot: TEST_API_ROOT,
+  };
   return { channel: createTelegramChannel(config, dependencies, options), received };
 }
 
@@ -99,6 +105,42 @@ describe('Telegram webhook authentication', () => {
     expect(response.status).toBe(404);
     expect(received).toEqual([]);
     expect(channel.receiving).toMatch(/long polling/);
+  });
+
+  it('registers its webhook URL with Telegram at start, with the secret', async () => {
+    const webhookUrl = 'https://sales.example.com/telegram/webhook';
+    const { channel } = webhookChannel({ webhookUrl });
+
+    await channel.start?.();
+
+    expect(mock.calls('setWebhook')).toEqual([
+      {
+        method: 'setWebhook',
+        body: {
+          url: webhookUrl,
+          secret_token: TEST_WEBHOOK_SECRET,
+          allowed_updates: ['message', 'callback_query'],
+        },
+      },
+    ]);
+  });
+
+  it('starts anyway when Telegram refuses the webhook URL, and says so', async () => {
+    mock.answer('setWebhook', { errorCode: 400, description: 'Bad Request: bad webhook' });
+    const { channel } = webhookChannel({ webhookUrl: 'https://unreachable.example/hook' });
+
+    const started = await channel.start?.().then(() => 'started');
+
+    expect(started).toBe('started');
+    expect(mock.calls('setWebhook')).toHaveLength(1);
+  });
+
+  it('leaves the webhook alone without a URL to register', async () => {
+    const { channel } = webhookChannel({});
+
+    await channel.start?.();
+
+    expect(mock.calls('setWebhook')).toEqual([]);
   });
 
   it('refuses to start with a secret Telegram would not accept', () => {

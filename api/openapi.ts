@@ -193,6 +193,14 @@ export function openApiDocument(): Record<string, unknown> {
           requestBody: jsonBody(evalRunRequestSchema),
           responses: { '202': ok('Queued: the run id and status'), '429': problem, ...errors },
         },
+        get: {
+          summary: "The tenant's eval runs, newest first, with each suite's summary (admins)",
+          parameters: [
+            { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 100 } },
+            { name: 'offset', in: 'query', schema: { type: 'integer', minimum: 0 } },
+          ],
+          responses: { '200': ok('A page of runs'), ...errors },
+        },
       },
       '/v1/evals/runs/{id}': {
         get: {

@@ -260,4 +260,35 @@ describe('eval run routes', () => {
     expect(run.status).toBe('failed');
     expect(run.error).toMatch(/stopped before it finished/);
   });
+
+  it("lists the tenant's runs newest first with each suite's summary, a page at a time", async () => {
+    const id = await queueTinyRun();
+    await processRun(id);
+
+    const first: Json = await (await call('/v1/evals/runs?limit=1', ADMIN)).json();
+    const second: Json = await (await call('/v1/evals/runs?limit=1&offset=1', ADMIN)).json();
+    const rival: Json = await (await call('/v1/evals/runs', RIVAL_ADMIN)).json();
+
+    expect(first.runs).toEqual([
+      expect.objectContaining({
+        id,
+        status: 'done',
+        suites: ['tiny'],
+        model: 'dealwise-offline',
+        summaries: [expect.objectContaining({ suite: 'tiny', cases: 1, passed: 1, passRate: 1 })],
+        links: { self: `/v1/evals/runs/${id}`, report: `/v1/evals/runs/${id}/report` },
+      }),
+    ]);
+    expect(second.runs).toHaveLength(1);
+    expect(second.runs[0].id).not.toBe(id);
+    expect(rival.runs).toEqual([]);
+  }, 120_000);
+
+  it('refuses a listing to a non-admin and a bad page size', async () => {
+    expect((await call('/v1/evals/runs', 'dw_demo_manager')).status).toBe(403);
+    const response = await call('/v1/evals/runs?limit=1000', ADMIN);
+
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as Json).code).toBe('invalid_request');
+  });
 });

@@ -1,10 +1,11 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { z } from 'zod';
 import { requireRole } from '../../auth/require-role.ts';
 import type { Database } from '../../db/client.ts';
 import { renderHtmlReport } from '../../evals/report/render-html-report.ts';
 import { evalRunRequestSchema } from '../../evals/runs/eval-run-request.ts';
-import { type EvalRunRecord, loadEvalRun } from '../../evals/runs/eval-run-store.ts';
+import { type EvalRunRecord, listEvalRuns, loadEvalRun } from '../../evals/runs/eval-run-store.ts';
 import { queueEvalRun } from '../../evals/runs/queue-eval-run.ts';
 import { InputError } from '../../lib/errors.ts';
 import type { Logger } from '../../lib/logger.ts';
@@ -13,6 +14,11 @@ import { type Problem, problem, sendProblem } from '../problem.ts';
 import { readJsonBody, validate } from '../validate.ts';
 
 const MAX_BODY_BYTES = 4 * 1024 * 1024;
+
+const listSchema = z.object({
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+  offset: z.coerce.number().int().min(0).default(0),
+});
 
 /** The report loads nothing and runs nothing, whatever text an eval case put in it. */
 const REPORT_SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-inline'";
@@ -24,8 +30,8 @@ export interface EvalRoutesDependencies {
 
 /**
  * Eval runs for evaluators (admins): `POST /v1/evals/runs` queues a run of bundled or
- * uploaded suites, `GET /v1/evals/runs/:id` returns its status and results, and
- * `GET /v1/evals/runs/:id/report` its HTML report.
+ * uploaded suites, `GET /v1/evals/runs` lists the tenant's runs, `GET /v1/evals/runs/:id`
+ * returns one's status and results, and `GET /v1/evals/runs/:id/report` its HTML report.
  */
 export function evalRoutes(
   dependencies: EvalRoutesDependencies,
@@ -49,6 +55,21 @@ export function evalRoutes(
     );
     context.header('location', `/v1/evals/runs/${run.id}`);
     return context.json(runView(run), 202);
+  });
+
+  app.get('/v1/evals/runs', async (context) => {
+    const page = validate(listSchema, context.req.query());
+    const runs = await listEvalRuns(db, { caller: context.var.caller, ...page });
+    return context.json({
+      runs: runs.map((run) => ({
+        ...run,
+        createdAt: run.createdAt.toISOString(),
+        finishedAt: run.finishedAt?.toISOString() ?? null,
+        links: linksOf(run.id),
+      })),
+      limit: page.limit,
+      offset: page.offset,
+    });
   });
 
   app.get('/v1/evals/runs/:id', async (context) => {
@@ -88,8 +109,12 @@ function runView(run: EvalRunRecord): Record<string, unknown> {
     finishedAt: run.finishedAt?.toISOString() ?? null,
     summaries: run.results.map((suite) => ({ suite: suite.suite.name, ...suite.summary })),
     suites: run.results,
-    links: { self: `/v1/evals/runs/${run.id}`, report: `/v1/evals/runs/${run.id}/report` },
+    links: linksOf(run.id),
   };
+}
+
+function linksOf(id: string): { self: string; report: string } {
+  return { self: `/v1/evals/runs/${id}`, report: `/v1/evals/runs/${id}/report` };
 }
 
 /** The problem of asking for the report of a run that has none (yet). */

@@ -1,10 +1,11 @@
-import { and, count, eq, inArray, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { Caller } from '../../auth/caller.ts';
 import { requireRole } from '../../auth/require-role.ts';
 import type { Database } from '../../db/client.ts';
 import { evalRuns } from '../../db/schema/index.ts';
 import { NotFoundError } from '../../lib/errors.ts';
 import type { SuiteRun } from '../run-suite.ts';
+import type { SuiteSummary } from '../summarize-suite.ts';
 
 /** Where a stored run is: waiting for a worker, running, done with results, or failed. */
 export type EvalRunStatus = (typeof evalRuns.status.enumValues)[number];
@@ -134,6 +135,59 @@ export async function loadEvalRun(
     .where(and(...conditions));
   if (!row) throw runNotFound(id);
   return toRecord(row);
+}
+
+/** A run in a listing: what it is and how it went per suite, without the case results. */
+export interface EvalRunListing {
+  id: string;
+  status: EvalRunStatus;
+  suites: string[];
+  model: string | null;
+  error: string | null;
+  createdAt: Date;
+  finishedAt: Date | null;
+  summaries: (SuiteSummary & { suite: string })[];
+}
+
+/**
+ * The caller's tenant's runs, newest first, a page at a time; admins only. The case results
+ * stay in the database: only each suite's name and summary are read out of them.
+ */
+export async function listEvalRuns(
+  db: Database,
+  options: { caller: Caller; limit: number; offset: number },
+): Promise<EvalRunListing[]> {
+  const { caller } = options;
+  requireRole(caller, ['admin'], 'read eval runs');
+  const rows = await db
+    .select({
+      id: evalRuns.id,
+      status: evalRuns.status,
+      suites: evalRuns.suites,
+      model: evalRuns.model,
+      error: evalRuns.error,
+      createdAt: evalRuns.createdAt,
+      finishedAt: evalRuns.finishedAt,
+      names: sql<
+        string[] | null
+      >`jsonb_path_query_array(${evalRuns.result}, '$.suites[*].suite.name')`,
+      summaries: sql<
+        SuiteSummary[] | null
+      >`jsonb_path_query_array(${evalRuns.result}, '$.suites[*].summary')`,
+    })
+    .from(evalRuns)
+    .where(eq(evalRuns.tenantId, caller.tenantId))
+    .orderBy(desc(evalRuns.createdAt), desc(evalRuns.id))
+    .limit(options.limit)
+    .offset(options.offset);
+
+  return rows.map(({ names, summaries, ...run }) => ({
+    ...run,
+    summaries: (summaries ?? []).map((summary, index) => ({
+      suite: names?.[index] ?? '',
+      ...summary,
+    })),
+  }));
 }
 
 function toRecord(row: typeof evalRuns.$inferSelect): EvalRunRecord {

@@ -1,3 +1,4 @@
+import { formatCost } from './metrics/usage-totals.ts';
 import type { SuiteRun } from './run-suite.ts';
 
 /** One row of the console summary table: a suite's main metrics, formatted. */
@@ -21,7 +22,7 @@ export function suiteTableRow(run: SuiteRun): Record<string, string | number> {
     'p50 ms': summary.latency.p50 ?? '-',
     'p95 ms': summary.latency.p95 ?? '-',
     tokens: summary.usage.totalTokens,
-    cost: `$${summary.usage.cost.toFixed(4)}`,
+    cost: formatCost(summary.usage.cost),
   };
 }
 

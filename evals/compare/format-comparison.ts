@@ -1,3 +1,4 @@
+import { formatCost } from '../metrics/usage-totals.ts';
 import type { CaseChange, CaseOutcome, MetricDelta, RunComparison } from './compare-runs.ts';
 import type { ComparisonMetric } from './comparison-metrics.ts';
 
@@ -79,7 +80,7 @@ function format(metric: ComparisonMetric, value: number | null): string {
     case 'count':
       return String(value);
     case 'money':
-      return `$${value.toFixed(4)}`;
+      return formatCost(value);
   }
 }
 

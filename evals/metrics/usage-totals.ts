@@ -32,10 +32,15 @@ export function usageTotals(usages: readonly TurnResult['usage'][]): UsageTotals
   return totals;
 }
 
+/** An estimated cost as the reports write it: `$0.0123`. */
+export function formatCost(cost: number): string {
+  return `$${cost.toFixed(4)}`;
+}
+
 /** Usage in a few words: "1,234 tokens, $0.0123", noting calls whose cost is unknown. */
 export function describeUsage(totals: UsageTotals): string {
   const unknown =
     totals.turnsWithUnknownCost > 0 ? ` (+${totals.turnsWithUnknownCost} unpriced)` : '';
   const tokens = totals.totalTokens.toLocaleString('en-US');
-  return `${tokens} tokens, $${totals.cost.toFixed(4)}${unknown}`;
+  return `${tokens} tokens, ${formatCost(totals.cost)}${unknown}`;
 }

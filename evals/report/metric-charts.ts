@@ -1,3 +1,4 @@
+import { formatCost } from '../metrics/usage-totals.ts';
 import type { SuiteRun, SuiteSummary } from '../run-suite.ts';
 import { renderBarChart } from './bar-chart.ts';
 import { escapeHtml } from './escape-html.ts';
@@ -121,6 +122,6 @@ export function formatterFor(kind: ChartedMetric['kind']): (value: number) => st
     case 'count':
       return (value) => value.toLocaleString('en-US');
     case 'money':
-      return (value) => `$${value.toFixed(4)}`;
+      return formatCost;
   }
 }

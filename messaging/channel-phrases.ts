@@ -1,10 +1,8 @@
 import type { AnswerLanguage } from '../agent/offline/message-language.ts';
 import type { Caller } from '../auth/caller.ts';
-import type { CHANNEL_COMMANDS, Platform, UNSUPPORTED_KINDS } from './inbound-event.ts';
+import type { CHANNEL_COMMANDS, Platform, UnsupportedKind } from './inbound-event.ts';
 
-type Unsupported = (typeof UNSUPPORTED_KINDS)[number];
-
-const UNSUPPORTED_NAMES: Record<Unsupported, { zh: string; en: string }> = {
+const UNSUPPORTED_NAMES: Record<UnsupportedKind, { zh: string; en: string }> = {
   sticker: { zh: '表情', en: 'stickers' },
   photo: { zh: '图片', en: 'photos' },
   voice: { zh: '语音', en: 'voice messages' },
@@ -93,13 +91,13 @@ export const PHRASES = {
     en: (target: string) => `Score the lead of ${target}`,
   },
   /** Said before the answer to a text that came with an attachment. */
-  unreadAttachment(kind: Unsupported, language: AnswerLanguage): string {
+  unreadAttachment(kind: UnsupportedKind, language: AnswerLanguage): string {
     const name = UNSUPPORTED_NAMES[kind][language];
     return language === 'zh'
       ? `（附带的${name}我暂时还看不了，下面只回答文字部分。）`
       : `(I cannot read ${name} yet, so this answers your text only.)`;
   },
-  unsupported(kind: Unsupported, language: AnswerLanguage): string {
+  unsupported(kind: UnsupportedKind, language: AnswerLanguage): string {
     const name = UNSUPPORTED_NAMES[kind][language];
     return language === 'zh'
       ? `我暂时还看不了${name}，请用文字描述你的问题。`

@@ -89,3 +89,17 @@ export type InboundEvent = z.infer<typeof inboundEventSchema>;
 
 /** The body of an inbound event: text, a command, a button press or an attachment. */
 export type InboundBody = InboundEvent['body'];
+
+/** An attachment Dealwise cannot read: a photo, a voice message, a file... */
+export type UnsupportedKind = (typeof UNSUPPORTED_KINDS)[number];
+
+/**
+ * The body with the attachment sent along with it noted, when the body is text: the text is
+ * answered and the reply says the attachment was not read. Other bodies are returned as is.
+ */
+export function withUnreadAttachment(
+  body: InboundBody,
+  attachment: UnsupportedKind | undefined,
+): InboundBody {
+  return body.type === 'text' && attachment ? { ...body, unreadAttachment: attachment } : body;
+}

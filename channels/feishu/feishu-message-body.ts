@@ -4,11 +4,13 @@
  */
 
 import { InputError } from '../../lib/errors.ts';
-import type { InboundBody, UNSUPPORTED_KINDS } from '../../messaging/inbound-event.ts';
+import {
+  type InboundBody,
+  type UnsupportedKind,
+  withUnreadAttachment,
+} from '../../messaging/inbound-event.ts';
 import { commandText } from '../command-text.ts';
 import type { FeishuMention, FeishuMessageEvent } from './feishu-event-schema.ts';
-
-type UnsupportedKind = (typeof UNSUPPORTED_KINDS)[number];
 
 /** Feishu message types the assistant cannot read, by the kind it names in its polite note. */
 const UNSUPPORTED_BY_TYPE: Readonly<Record<string, UnsupportedKind>> = {
@@ -47,8 +49,7 @@ export function feishuMessageBody(options: FeishuMessageBodyOptions): InboundBod
     const post = flattenPost(parseContent(message.content));
     const text = replaceMentions({ ...options, text: post.text });
     if (text.length === 0) return { type: 'unsupported', kind: post.hasMedia ? 'photo' : 'other' };
-    const body = commandText(text);
-    return body.type === 'text' && post.hasMedia ? { ...body, unreadAttachment: 'photo' } : body;
+    return withUnreadAttachment(commandText(text), post.hasMedia ? 'photo' : undefined);
   }
 
   return { type: 'unsupported', kind: UNSUPPORTED_BY_TYPE[message.message_type] ?? 'other' };

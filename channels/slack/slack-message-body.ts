@@ -1,7 +1,11 @@
-import { CHANNEL_COMMANDS, type InboundBody } from '../../messaging/inbound-event.ts';
+import {
+  CHANNEL_COMMANDS,
+  type InboundBody,
+  type UnsupportedKind,
+  withUnreadAttachment,
+} from '../../messaging/inbound-event.ts';
 
 type ChannelCommand = (typeof CHANNEL_COMMANDS)[number];
-type UnsupportedKind = Extract<InboundBody, { type: 'unsupported' }>['kind'];
 
 /** A file shared with a message, as the Events API describes it. */
 export interface SlackFile {
@@ -41,7 +45,7 @@ export function messageBody(options: MessageBodyOptions): InboundBody {
   const slash = /^\/(\w+)(?:\s+([\s\S]*))?$/.exec(text);
   const name = slash?.[1]?.toLowerCase();
   const command = isCommand(name) ? commandOf(name, slash?.[2] ?? '') : undefined;
-  return command ?? { type: 'text', text, ...(attachment ? { unreadAttachment: attachment } : {}) };
+  return withUnreadAttachment(command ?? { type: 'text', text }, attachment);
 }
 
 /**

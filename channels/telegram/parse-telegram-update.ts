@@ -1,5 +1,10 @@
 import { InputError } from '../../lib/errors.ts';
-import type { ChatAddress, InboundBody, InboundEvent } from '../../messaging/inbound-event.ts';
+import {
+  type ChatAddress,
+  type InboundBody,
+  type InboundEvent,
+  withUnreadAttachment,
+} from '../../messaging/inbound-event.ts';
 import { decodeCallbackData } from './telegram-callback-data.ts';
 import { parseTelegramCommand, type TelegramCommand } from './telegram-command.ts';
 import { isAddressedToBot, stripBotMentions } from './telegram-mentions.ts';
@@ -95,7 +100,7 @@ function messageBody(message: TelegramMessage, bot: TelegramBotIdentity): Inboun
   if (!addressed) return undefined;
   // A bare mention asks what the bot can do.
   if (text === '') return { type: 'command', command: 'help', argument: '' };
-  return { type: 'text', text, ...(attachment ? { unreadAttachment: attachment } : {}) };
+  return withUnreadAttachment({ type: 'text', text }, attachment);
 }
 
 /**

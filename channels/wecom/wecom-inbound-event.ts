@@ -1,18 +1,12 @@
 import { InputError } from '../../lib/errors.ts';
-import type {
-  InboundBody,
-  InboundEvent,
-  UNSUPPORTED_KINDS,
-} from '../../messaging/inbound-event.ts';
+import type { InboundBody, InboundEvent, UnsupportedKind } from '../../messaging/inbound-event.ts';
 import { commandText } from '../command-text.ts';
 import { dedupeKey } from '../dedupe-key.ts';
 import { parseUnixSeconds } from '../timestamp-window.ts';
 import type { WecomFields } from './parse-wecom-xml.ts';
 
-type Unsupported = (typeof UNSUPPORTED_KINDS)[number];
-
 /** Message types an app receives that carry no text, and what the core calls them. */
-const ATTACHMENTS: ReadonlyMap<string, Unsupported> = new Map([
+const ATTACHMENTS: ReadonlyMap<string, UnsupportedKind> = new Map([
   ['image', 'photo'],
   ['voice', 'voice'],
   ['video', 'video'],

@@ -83,24 +83,29 @@ export function createSlackSocketMode(options: SlackSocketModeOptions): SlackSoc
           throw socketModeFailure(error);
         },
       );
-      const patience = new AbortController();
-      const waited = await Promise.race([
-        connecting.then(() => 'connected' as const),
-        sleep(options.connectWaitMs ?? CONNECT_WAIT_MS, 'waiting' as const, {
-          signal: patience.signal,
-        }).catch(() => 'connected' as const),
-      ]).finally(() => patience.abort());
-      if (waited === 'waiting') {
-        logger.warn('slack socket mode not connected yet; it keeps trying in the background');
-        connecting.catch((error: unknown) =>
-          logger.error({ err: error }, 'slack socket mode could not connect'),
-        );
-      }
+      if (await settlesWithin(connecting, options.connectWaitMs ?? CONNECT_WAIT_MS)) return;
+      logger.warn('slack socket mode not connected yet; it keeps trying in the background');
+      connecting.catch((error: unknown) =>
+        logger.error({ err: error }, 'slack socket mode could not connect'),
+      );
     },
     async stop() {
       await receiver.stop();
     },
   };
+}
+
+/** Whether the promise settles within `ms`; a rejection within it is thrown. */
+async function settlesWithin(promise: Promise<unknown>, ms: number): Promise<boolean> {
+  const timer = new AbortController();
+  try {
+    return await Promise.race([
+      promise.then(() => true),
+      sleep(ms, false, { signal: timer.signal }),
+    ]);
+  } finally {
+    timer.abort();
+  }
 }
 
 /** A rejected app token as a ConfigurationError that says what to do; anything else as is. */

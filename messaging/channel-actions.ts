@@ -55,9 +55,6 @@ export async function createWriteActions(
   ]);
 }
 
-/** Why a button press did nothing: unknown, someone else's, expired or already pressed. */
-export type ActionRefusal = 'unavailable';
-
 /**
  * What the caller's button stands for while it can still be pressed. A press by another
  * user, after expiry or after the button was used finds nothing: buttons in group chats are

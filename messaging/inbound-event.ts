@@ -31,7 +31,10 @@ export const chatAddressSchema = z.object({
   threadId: z.string().optional(),
   /** True for a one-to-one chat with the bot. */
   direct: z.boolean(),
-  /** The platform's id of the message being answered, to reply to it where supported. */
+  /**
+   * The platform's id of the message being answered, to reply to it where supported; for a
+   * button press, what the pressed message is updated by (a WeCom card's ResponseCode).
+   */
   messageId: z.string().optional(),
   /**
    * A URL the platform gave for answering this one message, good for a short while even

@@ -4,9 +4,10 @@ import type { Caller, Role } from './caller.ts';
 /** Throws ForbiddenError unless the caller has one of the roles; `action` says what is refused. */
 export function requireRole(caller: Caller, roles: readonly Role[], action: string): void {
   if (roles.includes(caller.role)) return;
+  const whom = withArticle(roles.join(' or '));
   throw new ForbiddenError({
     code: 'role_not_allowed',
-    message: `Your role (${caller.role}) may not ${action}; ask ${withArticle(roles.join(' or '))}.`,
+    message: `Your role (${caller.role}) may not ${action}; ask ${whom}.`,
     details: { requiredRoles: roles },
   });
 }

@@ -114,7 +114,7 @@ describe('job queue', () => {
     expect(await claimJobs(database.db, { limit: 1, leaseMs: 60_000, now: later })).toEqual([]);
   });
 
-  it('fails a job whose worker stopped on its last attempt instead of claiming it again', async () => {
+  it('fails a job whose worker stopped on its last attempt, not claiming it again', async () => {
     await enqueueJob(database.db, { tenantId, kind: 'k', maxAttempts: 1 });
     const [job] = await claimJobs(database.db, { limit: 1, leaseMs: 60_000 });
     const later = new Date(Date.now() + 120_000);

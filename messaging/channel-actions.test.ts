@@ -47,7 +47,7 @@ describe('channel actions', () => {
     return message;
   }
 
-  it('hands a pressed button back with the reply it was sent with, once, to its owner', async () => {
+  it('hands a pressed button back with its reply, once, to its owner', async () => {
     const message = await sentReply();
     const actionId = message.actions[0]?.actionId ?? '';
 

@@ -203,7 +203,7 @@ describe('processChannelEvent', () => {
     );
   });
 
-  it('keeps a button open when applying its write fails on the way, and applies it on retry', async () => {
+  it('keeps a button open when its write fails on the way, and applies it on retry', async () => {
     const { actions } = await askForWrite('U-retry');
     const actionId = actions[0]?.actionId ?? '';
     const confirm = { type: 'action' as const, actionId, decision: 'confirm' as const };

@@ -261,7 +261,7 @@ describe('eval run routes', () => {
     expect(run.error).toMatch(/stopped before it finished/);
   });
 
-  it("lists the tenant's runs newest first with each suite's summary, a page at a time", async () => {
+  it("lists the tenant's runs newest first with suite summaries, a page at a time", async () => {
     const id = await queueTinyRun();
     await processRun(id);
 

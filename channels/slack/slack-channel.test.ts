@@ -91,7 +91,7 @@ describe('Slack channel end to end', () => {
     expect(api.posted()[0]?.text).toMatch(/东浦/);
   });
 
-  it('answers a command from a channel without the bot through its response URL, privately', async () => {
+  it('answers a command in a channel without the bot privately, by response URL', async () => {
     const request = commandRequest({
       userId: 'U0REP',
       text: '东浦医院的扩建项目预算是多少？',

@@ -145,7 +145,7 @@ describe('POST /wecom/callback', () => {
     expect(response.status).toBe(200);
   });
 
-  it('routes a template card press to an action event keyed by sender, time and button', async () => {
+  it('routes a card press to an action event keyed by sender, time and button', async () => {
     const { MsgId: _none, ...fields } = TEXT;
     const response = await post({
       ...fields,

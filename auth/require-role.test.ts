@@ -25,5 +25,8 @@ describe('requireRole', () => {
       'Your role (rep) may not start eval runs; ask an admin.',
     );
     expect((refusal(['manager', 'admin']) as Error).message).toMatch(/ask a manager or admin\.$/);
+    expect((refusal(['manager', 'admin', 'partner']) as Error).message).toMatch(
+      /ask a manager, admin or partner\.$/,
+    );
   });
 });
